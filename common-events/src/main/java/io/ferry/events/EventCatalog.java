@@ -1,0 +1,44 @@
+package io.ferry.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionDeleted;
+
+/** Every event Ferry publishes. README.md ("Event catalog") documents each one. */
+public final class EventCatalog {
+
+    public static final EventType<DefinitionChanged> DEFINITION_CHANGED = new EventType<>(
+            "ferry.definition.changed.v1", Topics.DEFINITIONS, DefinitionChanged.class);
+    public static final EventType<DefinitionDeleted> DEFINITION_DELETED = new EventType<>(
+            "ferry.definition.deleted.v1", Topics.DEFINITIONS, DefinitionDeleted.class);
+
+    public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED);
+
+    private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    /** The catalog entry for a CloudEvents type, empty for types this version does not know. */
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    /** The catalog entry whose payload is of the given class. */
+    public static <T> EventType<T> forPayload(Class<T> payloadType) {
+        for (EventType<?> type : ALL) {
+            if (type.payloadType().equals(payloadType)) {
+                @SuppressWarnings("unchecked")
+                EventType<T> typed = (EventType<T>) type;
+                return typed;
+            }
+        }
+        throw new IllegalArgumentException("Not an event of the catalog: " + payloadType.getName());
+    }
+}

@@ -1,0 +1,44 @@
+package io.ferry.events.definition;
+
+import java.util.Map;
+
+/**
+ * A definition was created or changed. Carries the definition's whole current state, so consumers keep
+ * read models without asking offload-service. Fields that do not apply to a kind are null.
+ *
+ * @param definitionId    the definition's {@code _id}
+ * @param kind            which resource it is
+ * @param revision        increases with every change of this definition; consumers ignore a revision
+ *                        not newer than the one they hold
+ * @param name            the definition's name
+ * @param clusterId       kubebackup, kubeoffload: the cluster it belongs to
+ * @param backupdefId     kubeoffload: the kubebackup it copies
+ * @param copydefId       kubebackup: the kubeoffload that copies it, if any
+ * @param policyId        kubebackup, kubeoffload: the policy of a SCHEDULED definition
+ * @param triggerType     kubebackup, kubeoffload: ADHOC or SCHEDULED
+ * @param pause           kubebackup: scheduled runs are paused
+ * @param runBackup       kubeoffload: take a snapshot before a scheduled copy
+ * @param deleteSnapshots kubeoffload: remove the recovery point after a successful copy
+ * @param options         kubeoffload: agent options (speed limits, parallelism), free-form
+ */
+public record DefinitionChanged(
+        String definitionId,
+        DefinitionKind kind,
+        long revision,
+        String name,
+        String clusterId,
+        String backupdefId,
+        String copydefId,
+        String policyId,
+        String triggerType,
+        Boolean pause,
+        Boolean runBackup,
+        Boolean deleteSnapshots,
+        Map<String, Object> options) {
+
+    /** A change of a kubecluster, which has only a name. */
+    public static DefinitionChanged ofCluster(String clusterId, long revision, String name) {
+        return new DefinitionChanged(clusterId, DefinitionKind.KUBECLUSTER, revision, name,
+                null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,18 @@
+package io.ferry.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ferry.messaging")
+public interface MessagingConfig {
+
+    /** Most outbox rows published in one relay round trip. */
+    @WithDefault("250")
+    int relayBatchSize();
+
+    /** How long processed-event ids are kept for de-duplication. */
+    @WithDefault("P7D")
+    Duration processedEventRetention();
+}

@@ -1,0 +1,63 @@
+package io.ferry.messaging.inbox;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.ferry.events.EventEnvelope;
+import io.ferry.events.MalformedEventException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies each event at most once per consumer: the event id is recorded in the same transaction as
+ * the handler's writes, so a redelivered event (Kafka delivers at least once) changes nothing. The
+ * Kafka offset is acknowledged only after that transaction commits.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final ProcessedEvents processedEvents;
+
+    public IdempotentConsumer(ProcessedEvents processedEvents) {
+        this.processedEvents = processedEvents;
+    }
+
+    /**
+     * @param consumer a name unique within the service, for example {@code definitions-read-model}
+     * @param message  the Kafka message as received by an {@code @Incoming} method
+     * @param handler  applies the event; runs inside the transaction
+     */
+    public Uni<Void> consume(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> handler) {
+        Optional<EventEnvelope<?>> decoded;
+        try {
+            decoded = IncomingEvents.decode(message);
+        } catch (MalformedEventException e) {
+            LOG.errorf("%s: rejecting a malformed event: %s", consumer, e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        if (decoded.isEmpty()) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        EventEnvelope<?> event = decoded.get();
+        return Panache.withTransaction(() -> processedEvents.markProcessed(consumer, event.id())
+                .chain(first -> {
+                    if (!first) {
+                        LOG.debugf("%s: event %s was applied before, skipping", consumer, event.id());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event);
+                }))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());
+                    return Uni.createFrom().completionStage(message.nack(e));
+                });
+    }
+}

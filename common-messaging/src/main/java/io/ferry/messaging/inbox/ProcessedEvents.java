@@ -1,0 +1,52 @@
+package io.ferry.messaging.inbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.ferry.messaging.MessagingConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/** The ids of the events each consumer has applied, kept for {@link MessagingConfig#processedEventRetention()}. */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
+
+    private final MessagingConfig config;
+
+    public ProcessedEvents(MessagingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Records that {@code consumer} applies the event, in the current transaction.
+     *
+     * @return true the first time, false when the event was applied before (a redelivery)
+     */
+    public Uni<Boolean> markProcessed(String consumer, String eventId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :id)
+                ON CONFLICT DO NOTHING""")
+                .setParameter("consumer", consumer)
+                .setParameter("id", eventId)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> forgetOldEvents() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedEventRetention());
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate()))
+                .invoke(deleted -> LOG.debugf("Forgot %d processed event ids", deleted))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,117 @@
+package io.ferry.messaging.outbox;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.ferry.events.CloudEventHeaders;
+import io.ferry.messaging.MessagingConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written and deletes them once the broker has
+ * acknowledged them. A crash between publishing and deleting publishes those rows again: delivery is at
+ * least once, and consumers de-duplicate on the event id. A transaction-scoped advisory lock lets only
+ * one instance of a service relay at a time, which keeps per-key order when a service is scaled out.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock id of the relay ("ferryobx" as a 64-bit number). */
+    private static final long RELAY_LOCK = 0x666572_72796f6278L;
+    private static final String SELECT = """
+            SELECT seq, id, topic, event_key, ce_type, org_id, payload, created_at
+            FROM outbox_event ORDER BY seq LIMIT $1""";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final MessagingConfig config;
+    private final URI source;
+
+    public OutboxRelay(Pool pool,
+            @Channel("ferry-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
+            MessagingConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.config = config;
+        this.source = URI.create("/ferry/" + applicationName);
+    }
+
+    @Scheduled(every = "${ferry.messaging.relay-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relayPending() {
+        return relayBatch()
+                .repeat().until(published -> published < config.relayBatchSize())
+                .collect().last()
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one batch; returns how many events it published (0 when another instance holds the lock). */
+    Uni<Integer> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean(0)
+                        ? publishAndDelete(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishAndDelete(SqlConnection connection) {
+        return connection.preparedQuery(SELECT).execute(Tuple.of(config.relayBatchSize()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    List<Long> published = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        sends.add(emitter.sendMessage(toMessage(row)));
+                        published.add(row.getLong("seq"));
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
+                                    .execute(Tuple.of(published.toArray(new Long[0]))))
+                            .replaceWith(published.size());
+                });
+    }
+
+    private Message<String> toMessage(Row row) {
+        String key = row.getString("event_key");
+        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+        return Message.of(row.getString("payload"))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.getString("topic"))
+                        .withKey(key)
+                        .build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(row.getUUID("id").toString())
+                        .withType(row.getString("ce_type"))
+                        .withSource(source)
+                        .withSubject(key)
+                        .withTimestamp(createdAt.atZoneSameInstant(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .withExtension(CloudEventHeaders.ORG_ID_EXTENSION, row.getString("org_id"))
+                        .build());
+    }
+}
