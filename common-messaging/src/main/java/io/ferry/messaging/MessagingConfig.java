@@ -8,6 +8,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ferry.messaging")
 public interface MessagingConfig {
 
+    /** How often the outbox relay looks for unpublished events (also the upper bound of its publish delay). */
+    @WithDefault("0.2s")
+    Duration relayInterval();
+
     /** Most outbox rows published in one relay round trip. */
     @WithDefault("250")
     int relayBatchSize();

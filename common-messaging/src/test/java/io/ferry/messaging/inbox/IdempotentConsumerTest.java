@@ -1,0 +1,110 @@
+package io.ferry.messaging.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.ferry.events.EventCatalog;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.testsupport.KafkaRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class IdempotentConsumerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        String key = UUID.randomUUID().toString();
+        String duplicated = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString();
+
+        send(cloudEvent(duplicated, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        send(cloudEvent(duplicated, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        send(cloudEvent(later, key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "later"))));
+
+        // Same key, same partition: once the later event is applied, both copies before it were handled.
+        Awaitility.await().atMost(TIMEOUT).until(() -> applied(later) == 1);
+        assertThat(applied(duplicated)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedEventGoesToTheDeadLetterTopicAndDoesNotStopTheConsumer() {
+        String key = UUID.randomUUID().toString();
+        String malformed = UUID.randomUUID().toString();
+        String healthy = UUID.randomUUID().toString();
+
+        send(cloudEvent(malformed, key, "{\"revision\": \"not a number\""));
+        send(cloudEvent(healthy, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "healthy"))));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> applied(healthy) == 1);
+        assertThat(applied(malformed)).isZero();
+        assertThat(KafkaRecords.awaitRecord(kafka, "messaging-test.dead-letter",
+                r -> malformed.equals(KafkaRecords.header(r, "ce_id")), TIMEOUT)).isNotNull();
+    }
+
+    @Test
+    void eventsOfUnknownTypesAreSkipped() {
+        String key = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        String known = UUID.randomUUID().toString();
+        ProducerRecord<String, String> future = cloudEvent(unknown, key, "{}");
+        future.headers().remove("ce_type");
+        future.headers().add("ce_type", "ferry.from-the-future.v9".getBytes(StandardCharsets.UTF_8));
+
+        send(future);
+        send(cloudEvent(known, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "known"))));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> applied(known) == 1);
+        assertThat(applied(unknown)).isZero();
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        kafka.produceStrings().fromRecords(record).awaitCompletion(TIMEOUT);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String id, String key, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DEFINITIONS, key, data);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(id))
+                .add("ce_type", bytes(EventCatalog.DEFINITION_CHANGED.ceType()))
+                .add("ce_source", bytes("/ferry/test"))
+                .add("ce_orgid", bytes("org-a"))
+                .add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int applied(String eventId) {
+        RowSet<Row> rows = pool.preparedQuery("SELECT applied FROM applied_event WHERE event_id = $1")
+                .execute(Tuple.of(eventId)).await().atMost(TIMEOUT);
+        return rows.size() == 0 ? 0 : rows.iterator().next().getInteger(0);
+    }
+}
