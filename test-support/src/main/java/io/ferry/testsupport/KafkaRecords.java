@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.awaitility.Awaitility;
 
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -38,7 +40,16 @@ public final class KafkaRecords {
 
     /** A header's value as a string, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
+        return header(record.headers(), name);
+    }
+
+    /** A header's value as a string, or null. */
+    public static String header(ProducerRecord<?, ?> record, String name) {
+        return header(record.headers(), name);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -42,10 +42,7 @@ public class ProcessedEvents {
     @Scheduled(every = "1h", delayed = "1m")
     Uni<Void> forgetOldEvents() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedEventRetention());
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate()))
+        return Panache.withTransaction(() -> ProcessedEvent.delete("processedAt < ?1", cutoff))
                 .invoke(deleted -> LOG.debugf("Forgot %d processed event ids", deleted))
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.ferry.messaging.inbox;
 
+import static io.ferry.testsupport.TestEvents.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
-import io.ferry.events.Topics;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.testsupport.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,9 +42,9 @@ class IdempotentConsumerTest {
         String duplicated = UUID.randomUUID().toString();
         String later = UUID.randomUUID().toString();
 
-        send(cloudEvent(duplicated, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
-        send(cloudEvent(duplicated, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
-        send(cloudEvent(later, key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "later"))));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, later, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "later"))));
 
         // Same key, same partition: once the later event is applied, both copies before it were handled.
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(later) == 1);
@@ -57,8 +57,8 @@ class IdempotentConsumerTest {
         String malformed = UUID.randomUUID().toString();
         String healthy = UUID.randomUUID().toString();
 
-        send(cloudEvent(malformed, key, "{\"revision\": \"not a number\""));
-        send(cloudEvent(healthy, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "healthy"))));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, malformed, "org-a", key, "{\"revision\": \"not a number\""));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, healthy, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "healthy"))));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(healthy) == 1);
         assertThat(applied(malformed)).isZero();
@@ -71,12 +71,12 @@ class IdempotentConsumerTest {
         String key = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();
         String known = UUID.randomUUID().toString();
-        ProducerRecord<String, String> future = cloudEvent(unknown, key, "{}");
+        ProducerRecord<String, String> future = cloudEvent(EventCatalog.DEFINITION_CHANGED, unknown, "org-a", key, "{}");
         future.headers().remove("ce_type");
         future.headers().add("ce_type", "ferry.from-the-future.v9".getBytes(StandardCharsets.UTF_8));
 
         send(future);
-        send(cloudEvent(known, key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "known"))));
+        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, known, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "known"))));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(known) == 1);
         assertThat(applied(unknown)).isZero();
@@ -84,22 +84,6 @@ class IdempotentConsumerTest {
 
     private void send(ProducerRecord<String, String> record) {
         kafka.produceStrings().fromRecords(record).awaitCompletion(TIMEOUT);
-    }
-
-    private static ProducerRecord<String, String> cloudEvent(String id, String key, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DEFINITIONS, key, data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(id))
-                .add("ce_type", bytes(EventCatalog.DEFINITION_CHANGED.ceType()))
-                .add("ce_source", bytes("/ferry/test"))
-                .add("ce_orgid", bytes("org-a"))
-                .add("content-type", bytes("application/json"));
-        return record;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private int applied(String eventId) {

@@ -1,0 +1,71 @@
+package io.ferry.job.definition.events;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.ferry.events.EventEnvelope;
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.job.definition.repository.DefinitionView;
+import io.ferry.messaging.inbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps {@link DefinitionView} in step with offload-service. Each event is applied once, and only when
+ * its revision is newer than the stored one, so redelivered or reordered events never roll a definition
+ * back.
+ */
+@ApplicationScoped
+public class DefinitionEventsConsumer {
+
+    private final IdempotentConsumer consumer;
+
+    public DefinitionEventsConsumer(IdempotentConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Incoming("definitions")
+    Uni<Void> onDefinitionEvent(Message<String> message) {
+        return consumer.consume("definition-view", message, this::apply);
+    }
+
+    private Uni<Void> apply(EventEnvelope<?> event) {
+        if (event.data() instanceof DefinitionChanged changed) {
+            return upsert(event.orgId(), changed.definitionId(), changed.revision(), view -> {
+                view.kind = changed.kind().name();
+                view.name = changed.name();
+                view.clusterId = changed.clusterId();
+                view.deleted = false;
+            });
+        }
+        if (event.data() instanceof DefinitionDeleted deleted) {
+            return upsert(event.orgId(), deleted.definitionId(), deleted.revision(), view -> {
+                view.kind = deleted.kind().name();
+                view.name = view.name == null ? "" : view.name;
+                view.deleted = true;
+            });
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> upsert(String orgId, String id, long revision, Consumer<DefinitionView> change) {
+        return DefinitionView.<DefinitionView>findById(id).chain(existing -> {
+            if (existing != null && existing.revision >= revision) {
+                return Uni.createFrom().voidItem();
+            }
+            DefinitionView view = existing == null ? new DefinitionView() : existing;
+            view.id = id;
+            view.orgId = orgId;
+            view.revision = revision;
+            view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            change.accept(view);
+            return view.persist().replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package io.ferry.job.definition.repository;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** What job-service knows of a definition (names for jobs, the cluster to dispatch to). */
+@Entity
+@Table(name = "definition_view")
+public class DefinitionView extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "org_id")
+    public String orgId;
+
+    public String kind;
+
+    public String name;
+
+    @Column(name = "cluster_id")
+    public String clusterId;
+
+    public long revision;
+
+    public boolean deleted;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}
