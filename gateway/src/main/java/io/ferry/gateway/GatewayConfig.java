@@ -1,0 +1,22 @@
+package io.ferry.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ferry.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each service, by service name. */
+    Map<String, URI> services();
+
+    /** The name of the service that owns each resource under {@code /api/v1}. */
+    Map<String, String> resources();
+
+    /** How long to wait for a connection to a service before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+}
