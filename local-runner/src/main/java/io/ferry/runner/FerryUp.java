@@ -1,0 +1,69 @@
+package io.ferry.runner;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.ferry.infra.PortInUseException;
+
+/**
+ * {@code ./ferry up}: starts the whole system and keeps it running until Ctrl-C (or SIGTERM), then stops
+ * everything it started. Data stays in {@code $FERRY_HOME/data} (default {@code .ferry/data}).
+ */
+public final class FerryUp {
+
+    private FerryUp() {
+    }
+
+    public static void main(String[] args) {
+        Path repository = Path.of(System.getProperty("ferry.repository", ".")).toAbsolutePath().normalize();
+        RunnerSettings settings;
+        try {
+            settings = RunnerSettings.fromEnvironment(repository, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ferry: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalFerry ferry = new LocalFerry(settings, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ferry.close();
+            System.out.println("Ferry stopped. Data is kept in " + settings.dataDirectory());
+            stopped.countDown();
+        }, "ferry-stop"));
+        try {
+            ferry.start();
+        } catch (PortInUseException | IllegalStateException e) {
+            System.err.println("ferry: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        System.out.println();
+        System.out.println("Ferry is up.");
+        System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
+        System.out.println("  Health:  " + ferry.gatewayUrl() + "/services/<offload|job|progress|scheduler>/q/health");
+        System.out.println("  Logs:    " + settings.logDirectory());
+        System.out.println("  Data:    " + settings.dataDirectory());
+        System.out.println("Press Ctrl-C to stop.");
+        watch(ferry, stopped);
+    }
+
+    /** Reports a service that dies while the system runs; returns when the system is stopped. */
+    private static void watch(LocalFerry ferry, CountDownLatch stopped) {
+        Set<String> reported = new HashSet<>();
+        try {
+            while (!stopped.await(2, TimeUnit.SECONDS)) {
+                ferry.services().stream()
+                        .filter(service -> !service.isAlive() && reported.add(service.name()))
+                        .forEach(service -> System.err.println("ferry: " + service.name()
+                                + " has stopped unexpectedly; see " + service.logFile()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.ferry.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.ferry.infra.ChildJvm;
+import io.ferry.infra.KafkaBroker;
+import io.ferry.infra.Ports;
+import io.ferry.infra.PostgresServer;
+
+/**
+ * The whole system on one machine: PostgreSQL and Kafka with durable data, then every service and the
+ * gateway as child JVMs. {@link #close()} stops them in reverse order.
+ */
+public final class LocalFerry implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC");
+
+    private final RunnerSettings settings;
+    private final PrintStream out;
+    private final List<ChildJvm> services = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private volatile boolean closing;
+
+    public LocalFerry(RunnerSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /**
+     * Starts everything and waits until every service is ready; on failure, or when {@link #close()} is
+     * called meanwhile, stops what it started and throws.
+     */
+    public synchronized void start() {
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public synchronized List<ChildJvm> services() {
+        return List.copyOf(services);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + settings.port("gateway");
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    private void startAll() {
+        requireBuilt();
+        settings.ports().forEach((name, port) -> Ports.requireFree(port, name));
+
+        out.println("Starting PostgreSQL on port " + settings.port("postgres") + " ...");
+        postgres = PostgresServer.durable(settings.dataDirectory().resolve("postgres"), settings.port("postgres"));
+        RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase)
+                .forEach(service -> postgres.createDatabaseIfMissing(service.database()));
+
+        out.println("Starting Kafka on port " + settings.port("kafka") + " ...");
+        kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.port("kafka"),
+                settings.port("kafka-controller"));
+
+        out.println("Starting services ...");
+        for (ServiceSpec service : RunnerSettings.SERVICES) {
+            services.add(ChildJvm.start(service.name(), List.of(settings.applicationJar(service).toString()),
+                    jvmOptions(service), Map.of(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
+                    settings.logDirectory().resolve(service.name() + ".log")));
+        }
+        for (int i = 0; i < services.size(); i++) {
+            awaitReady(RunnerSettings.SERVICES.get(i), services.get(i));
+        }
+    }
+
+    private List<String> jvmOptions(ServiceSpec service) {
+        List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        options.add("-Dquarkus.http.port=" + settings.port(service.name()));
+        options.add("-Dquarkus.log.console.json.enabled=false");
+        options.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        if (service.hasDatabase()) {
+            options.add("-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()));
+            options.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
+            options.add("-Dquarkus.datasource.username=" + PostgresServer.USER);
+            options.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
+        }
+        if (service.name().equals("gateway")) {
+            RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(
+                    "-Dferry.gateway.services." + routed.name() + "=http://localhost:" + settings.port(routed.name())));
+        }
+        return options;
+    }
+
+    private void requireBuilt() {
+        for (ServiceSpec service : RunnerSettings.SERVICES) {
+            if (!Files.isRegularFile(settings.applicationJar(service))) {
+                throw new IllegalStateException(settings.applicationJar(service) + " is missing: build first with "
+                        + "./mvnw -B package -DskipTests (./ferry up does this for you)");
+            }
+        }
+    }
+
+    private void awaitReady(ServiceSpec service, ChildJvm jvm) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create("http://localhost:" + settings.port(service.name()) + "/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (closing) {
+                throw new IllegalStateException("Stopped while " + service.name() + " was starting");
+            }
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during startup; last lines of "
+                        + jvm.logFile() + ":\n" + jvm.logTail(30));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    out.printf("  %-10s ready on http://localhost:%d%n", service.name(), settings.port(service.name()));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + service.name(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT + "; see " + jvm.logFile());
+    }
+
+    /** Stops the services (in parallel, each given time to finish its work), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildJvm service : services) {
+            Thread stopper = new Thread(() -> service.stop(Duration.ofSeconds(20)), "stop-" + service.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

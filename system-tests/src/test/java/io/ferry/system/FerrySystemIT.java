@@ -1,0 +1,117 @@
+package io.ferry.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.ferry.infra.ChildJvm;
+import io.ferry.infra.Ports;
+import io.ferry.infra.PostgresServer;
+import io.ferry.runner.LocalFerry;
+import io.ferry.runner.RunnerSettings;
+import io.restassured.http.ContentType;
+
+/** The whole system as {@code ./ferry up} starts it, on free ports and a throw-away data directory. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FerrySystemIT {
+
+    private static RunnerSettings settings;
+    private static LocalFerry ferry;
+
+    @BeforeAll
+    static void startFerry() throws IOException {
+        Map<String, Integer> ports = new HashMap<>();
+        RunnerSettings.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Ports.free()));
+        settings = new RunnerSettings(Path.of(System.getProperty("ferry.repository", "..")),
+                Files.createTempDirectory("ferry-system-it"), ports);
+        ferry = new LocalFerry(settings, System.out);
+        ferry.start();
+    }
+
+    @AfterAll
+    static void stopFerryAndLeaveNothingRunning() {
+        List<ChildJvm> children = ferry.services();
+        ferry.close();
+        assertThat(children).noneMatch(ChildJvm::isAlive);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        settings.ports().forEach((name, port) -> assertThat(Ports.isListening(port)).as(name + " port").isFalse());
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyThroughTheGateway() {
+        for (String service : List.of("offload", "job", "progress", "scheduler")) {
+            given().baseUri(ferry.gatewayUrl()).when().get("/services/" + service + "/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"));
+        }
+        given().baseUri("http://localhost:" + settings.port("agent")).when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    @Order(2)
+    void aClusterCreatedThroughTheGatewayReachesJobServicesReadModel() {
+        String name = "system-" + UUID.randomUUID();
+        String id = given().baseUri(ferry.gatewayUrl()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/v1/kubeclusters")
+                .then().statusCode(201).body("name", equalTo(name))
+                .extract().path("_id");
+
+        String seenByJobService = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> definitionNameInJobService(id), Optional::isPresent).orElseThrow();
+        assertThat(seenByJobService).isEqualTo(name);
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownResourceIsA404InTheEveEnvelope() {
+        given().baseUri(ferry.gatewayUrl()).when().get("/api/v1/nonsense")
+                .then().statusCode(404).body("_status", equalTo("ERR")).body("_error.code", equalTo(404));
+    }
+
+    @Test
+    @Order(4)
+    void aServiceThatIsDownIsA503InTheEveEnvelope() {
+        ChildJvm scheduler = ferry.services().stream().filter(s -> s.name().equals("scheduler")).findFirst().orElseThrow();
+        scheduler.stop(Duration.ofSeconds(20));
+
+        given().baseUri(ferry.gatewayUrl()).when().get("/api/v1/policies")
+                .then().statusCode(503)
+                .body("_status", equalTo("ERR"))
+                .body("_error.message", containsString("scheduler"));
+    }
+
+    private static Optional<String> definitionNameInJobService(String id) throws Exception {
+        try (Connection connection = DriverManager.getConnection(ferry.jdbcUrl("ferry_job"), PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement query = connection.prepareStatement("SELECT name FROM definition_view WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+}
