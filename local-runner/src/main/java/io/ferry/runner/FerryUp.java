@@ -2,6 +2,7 @@ package io.ferry.runner;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,9 @@ import io.ferry.infra.PortInUseException;
 
 /**
  * {@code ./ferry up}: starts the whole system and keeps it running until Ctrl-C (or SIGTERM), then stops
- * everything it started. Data stays in {@code $FERRY_HOME/data} (default {@code .ferry/data}).
+ * everything it started. With the argument {@code infra} ({@code ./ferry infra}) it starts only PostgreSQL
+ * and Kafka, for services run in dev mode. Data stays in {@code $FERRY_HOME/data} (default
+ * {@code .ferry/data}).
  */
 public final class FerryUp {
 
@@ -27,7 +30,9 @@ public final class FerryUp {
             System.exit(2);
             return;
         }
-        LocalFerry ferry = new LocalFerry(settings, System.out);
+        boolean infrastructureOnly = args.length > 0 && args[0].equals("infra");
+        LocalFerry ferry = new LocalFerry(settings, System.out,
+                infrastructureOnly ? List.of() : RunnerSettings.SERVICES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ferry.close();
@@ -43,9 +48,14 @@ public final class FerryUp {
         }
 
         System.out.println();
-        System.out.println("Ferry is up.");
-        System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
-        System.out.println("  Health:  " + ferry.gatewayUrl() + "/services/<offload|job|progress|scheduler>/q/health");
+        if (infrastructureOnly) {
+            System.out.println("PostgreSQL (localhost:" + settings.port("postgres") + ") and Kafka (localhost:"
+                    + settings.port("kafka") + ") are up; start a service with ./mvnw -pl <module> quarkus:dev");
+        } else {
+            System.out.println("Ferry is up.");
+            System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
+            System.out.println("  Health:  " + ferry.gatewayUrl() + "/services/<offload|job|progress|scheduler>/q/health");
+        }
         System.out.println("  Logs:    " + settings.logDirectory());
         System.out.println("  Data:    " + settings.dataDirectory());
         System.out.println("Press Ctrl-C to stop.");

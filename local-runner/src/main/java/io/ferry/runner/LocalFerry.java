@@ -29,14 +29,22 @@ public final class LocalFerry implements AutoCloseable {
 
     private final RunnerSettings settings;
     private final PrintStream out;
+    private final List<ServiceSpec> toStart;
     private final List<ChildJvm> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private volatile boolean closing;
 
+    /** The whole system. */
     public LocalFerry(RunnerSettings settings, PrintStream out) {
+        this(settings, out, RunnerSettings.SERVICES);
+    }
+
+    /** PostgreSQL (with every service's database), Kafka and only the given services. */
+    public LocalFerry(RunnerSettings settings, PrintStream out, List<ServiceSpec> services) {
         this.settings = settings;
         this.out = out;
+        this.toStart = List.copyOf(services);
     }
 
     /**
@@ -66,7 +74,9 @@ public final class LocalFerry implements AutoCloseable {
 
     private void startAll() {
         requireBuilt();
-        settings.ports().forEach((name, port) -> Ports.requireFree(port, name));
+        for (String name : portsInUse()) {
+            Ports.requireFree(settings.port(name), name + "; " + RunnerSettings.portVariable(name) + " changes it");
+        }
 
         out.println("Starting PostgreSQL on port " + settings.port("postgres") + " ...");
         postgres = PostgresServer.durable(settings.dataDirectory().resolve("postgres"), settings.port("postgres"));
@@ -77,14 +87,16 @@ public final class LocalFerry implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.port("kafka"),
                 settings.port("kafka-controller"));
 
-        out.println("Starting services ...");
-        for (ServiceSpec service : RunnerSettings.SERVICES) {
+        if (!toStart.isEmpty()) {
+            out.println("Starting services ...");
+        }
+        for (ServiceSpec service : toStart) {
             services.add(ChildJvm.start(service.name(), List.of(settings.applicationJar(service).toString()),
                     jvmOptions(service), Map.of(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
                     settings.logDirectory().resolve(service.name() + ".log")));
         }
         for (int i = 0; i < services.size(); i++) {
-            awaitReady(RunnerSettings.SERVICES.get(i), services.get(i));
+            awaitReady(toStart.get(i), services.get(i));
         }
     }
 
@@ -106,8 +118,14 @@ public final class LocalFerry implements AutoCloseable {
         return options;
     }
 
+    private List<String> portsInUse() {
+        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "kafka-controller"));
+        toStart.forEach(service -> names.add(service.name()));
+        return names;
+    }
+
     private void requireBuilt() {
-        for (ServiceSpec service : RunnerSettings.SERVICES) {
+        for (ServiceSpec service : toStart) {
             if (!Files.isRegularFile(settings.applicationJar(service))) {
                 throw new IllegalStateException(settings.applicationJar(service) + " is missing: build first with "
                         + "./mvnw -B package -DskipTests (./ferry up does this for you)");

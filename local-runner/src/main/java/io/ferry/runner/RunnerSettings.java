@@ -36,11 +36,16 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         String home = env.apply("FERRY_HOME");
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.forEach((name, port) -> {
-            String variable = "FERRY_" + name.toUpperCase().replace('-', '_') + "_PORT";
+            String variable = portVariable(name);
             String value = env.apply(variable);
             ports.put(name, value == null || value.isBlank() ? port : parsePort(variable, value));
         });
         return new RunnerSettings(repository, home == null || home.isBlank() ? repository.resolve(".ferry") : Path.of(home), ports);
+    }
+
+    /** The environment variable that sets a port, for example {@code FERRY_KAFKA_CONTROLLER_PORT}. */
+    public static String portVariable(String name) {
+        return "FERRY_" + name.toUpperCase().replace('-', '_') + "_PORT";
     }
 
     public int port(String name) {

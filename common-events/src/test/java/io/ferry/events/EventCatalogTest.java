@@ -1,0 +1,52 @@
+package io.ferry.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionKind;
+
+class EventCatalogTest {
+
+    @Test
+    void everyTypeIsVersionedUniqueAndOnACatalogTopic() {
+        assertThat(EventCatalog.ALL).extracting(EventType::ceType)
+                .doesNotHaveDuplicates()
+                .allMatch(type -> type.matches("ferry\\.[a-z-]+\\.[a-z-]+\\.v\\d+"));
+        assertThat(EventCatalog.ALL).extracting(EventType::topic).allMatch(Topics.ALL::contains);
+        assertThat(EventCatalog.ALL).extracting(EventType::payloadType).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void typesAreFoundByNameAndPayload() {
+        assertThat(EventCatalog.byCeType("ferry.definition.changed.v1")).contains(EventCatalog.DEFINITION_CHANGED);
+        assertThat(EventCatalog.byCeType("ferry.definition.changed.v2")).isEmpty();
+        assertThat(EventCatalog.forPayload(DefinitionChanged.class)).isEqualTo(EventCatalog.DEFINITION_CHANGED);
+        assertThatThrownBy(() -> EventCatalog.forPayload(String.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void payloadsSurviveJsonAndUnknownFieldsAreIgnored() {
+        DefinitionChanged offload = new DefinitionChanged("606432b9a1246a6388a5b771", DefinitionKind.KUBEOFFLOAD, 3,
+                "testoffload", "6064311f6077f12398f67f6a", "6064313324111b4af430d936", null, "6064326306d7357b1c1510a6",
+                "SCHEDULED", null, true, true, Map.of("pvc_parallelism", 2));
+
+        String json = EventJson.write(offload);
+        assertThat(json).doesNotContain("copydefId").doesNotContain("null");
+        assertThat(EventJson.read(json, DefinitionChanged.class)).isEqualTo(offload);
+
+        String newer = json.replaceFirst("\\{", "{\"addedLater\":42,");
+        assertThat(EventJson.read(newer, DefinitionChanged.class)).isEqualTo(offload);
+    }
+
+    @Test
+    void dataOfTheWrongShapeIsAMalformedEvent() {
+        assertThatThrownBy(() -> EventJson.read("{\"revision\":\"three\"}", DefinitionChanged.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("DefinitionChanged");
+    }
+}

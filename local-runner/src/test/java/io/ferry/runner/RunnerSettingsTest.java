@@ -1,0 +1,45 @@
+package io.ferry.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RunnerSettingsTest {
+
+    private static final Path REPOSITORY = Path.of("/work/ferry");
+
+    @Test
+    void withoutVariablesTheDocumentedDefaultsApply() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY, Map.<String, String>of()::get);
+
+        assertThat(settings.port("gateway")).isEqualTo(8080);
+        assertThat(settings.port("postgres")).isEqualTo(54329);
+        assertThat(settings.port("kafka")).isEqualTo(29092);
+        assertThat(settings.dataDirectory()).isEqualTo(REPOSITORY.resolve(".ferry/data"));
+        assertThat(settings.applicationJar(RunnerSettings.SERVICES.get(0)))
+                .isEqualTo(REPOSITORY.resolve("offload-service/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    @Test
+    void variablesMoveHomeAndPorts() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY,
+                Map.of("FERRY_HOME", "/tmp/elsewhere", "FERRY_KAFKA_CONTROLLER_PORT", "39093", "FERRY_GATEWAY_PORT", " 9000 ")::get);
+
+        assertThat(settings.port("kafka-controller")).isEqualTo(39093);
+        assertThat(settings.port("gateway")).isEqualTo(9000);
+        assertThat(settings.logDirectory()).isEqualTo(Path.of("/tmp/elsewhere/logs"));
+    }
+
+    @Test
+    void aPortThatIsNotAPortIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_JOB_PORT", "80a")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FERRY_JOB_PORT=80a is not a TCP port (1-65535)");
+        assertThatThrownBy(() -> RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_JOB_PORT", "70000")::get))
+                .hasMessageContaining("FERRY_JOB_PORT=70000");
+    }
+}
