@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ferry.rest.error.EveError;
+import io.ferry.api.EveError;
 import io.vertx.ext.web.RoutingContext;
 
 /** The gateway's own answers, in Eve's error envelope like every service's. */

@@ -3,6 +3,7 @@ package io.ferry.testsupport;
 import java.util.Map;
 
 import io.ferry.infra.PostgresServer;
+import io.ferry.infra.tokens.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -25,7 +26,9 @@ public class FerryTestResources implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(SharedInfrastructure.DATABASE),
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mp.jwt.verify.publickey.location", infra.signingKeys().publicKeyFile().toString(),
+                "mp.jwt.verify.issuer", TokenMinter.ISSUER);
     }
 
     @Override

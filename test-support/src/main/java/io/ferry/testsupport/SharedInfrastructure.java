@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import io.ferry.infra.KafkaBroker;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
+import io.ferry.infra.tokens.SigningKeys;
 
 /**
  * The one Kafka broker and the one PostgreSQL server of a test JVM, started on first use on free ports
@@ -23,10 +24,12 @@ public final class SharedInfrastructure {
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
+    private final SigningKeys signingKeys;
 
-    private SharedInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+    private SharedInfrastructure(PostgresServer postgres, KafkaBroker kafka, SigningKeys signingKeys) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.signingKeys = signingKeys;
     }
 
     public static synchronized SharedInfrastructure get() {
@@ -44,13 +47,21 @@ public final class SharedInfrastructure {
         return kafka.bootstrapServers();
     }
 
+    /** The key pair whose public half every service under test trusts. */
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
     private static SharedInfrastructure start() {
         Path kafkaDir;
+        Path keysDir;
         try {
             kafkaDir = Files.createTempDirectory("ferry-test-kafka");
+            keysDir = Files.createTempDirectory("ferry-test-keys");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        SigningKeys signingKeys = SigningKeys.loadOrCreate(keysDir);
         PostgresServer postgres = PostgresServer.ephemeral();
         postgres.createDatabaseIfMissing(DATABASE);
         KafkaBroker kafka = KafkaBroker.start(kafkaDir, Ports.free(), Ports.free());
@@ -58,8 +69,9 @@ public final class SharedInfrastructure {
             kafka.close();
             postgres.close();
             deleteRecursively(kafkaDir);
+            deleteRecursively(keysDir);
         }, "ferry-test-infrastructure-stop"));
-        return new SharedInfrastructure(postgres, kafka);
+        return new SharedInfrastructure(postgres, kafka, signingKeys);
     }
 
     private static void deleteRecursively(Path dir) {

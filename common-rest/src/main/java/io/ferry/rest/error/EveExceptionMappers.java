@@ -1,5 +1,6 @@
 package io.ferry.rest.error;
 
+import io.ferry.api.EveError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * Turns every failure into Eve's error envelope. Bad input gets a 4xx with a message that says what is
  * wrong; anything unexpected gets a 500 without internals (the cause is logged, never returned).
@@ -27,6 +32,19 @@ public class EveExceptionMappers {
         return respond(e.status(), e.toBody());
     }
 
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(EveError.of(401, "Please provide a valid bearer token (Authorization: Bearer <token>)."))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, EveError.of(403, "This token may read but not change resources."));
+    }
+
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
         return respond(400, EveError.of(400, "The request body is not valid JSON: " + e.getOriginalMessage()));
@@ -34,7 +52,7 @@ public class EveExceptionMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
-        Map<String, String> issues = new LinkedHashMap<>();
+        Map<String, Object> issues = new LinkedHashMap<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             issues.put(lastNode(violation.getPropertyPath().toString()), violation.getMessage());
         }

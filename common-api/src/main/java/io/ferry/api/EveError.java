@@ -1,4 +1,4 @@
-package io.ferry.rest.error;
+package io.ferry.api;
 
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EveError(
         @JsonProperty("_status") String status,
         @JsonProperty("_error") Detail error,
-        @JsonProperty("_issues") Map<String, String> issues) {
+        @JsonProperty("_issues") Map<String, Object> issues) {
 
     public record Detail(int code, String message) {
     }
@@ -22,7 +22,7 @@ public record EveError(
         return new EveError("ERR", new Detail(code, message), Map.of());
     }
 
-    public static EveError withIssues(int code, String message, Map<String, String> issues) {
+    public static EveError withIssues(int code, String message, Map<String, ?> issues) {
         return new EveError("ERR", new Detail(code, message), Map.copyOf(issues));
     }
 }
