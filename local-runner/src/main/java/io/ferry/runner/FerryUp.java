@@ -55,6 +55,9 @@ public final class FerryUp {
             System.out.println("Ferry is up.");
             System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
             System.out.println("  Health:  " + ferry.gatewayUrl() + "/services/<offload|job|progress|scheduler>/q/health");
+            System.out.println("  Token:   export FERRY_TOKEN=" + ferry.adminToken(FerryToken.DEFAULT_ORG, FerryToken.VALIDITY));
+            System.out.println("           (admin of organisation '" + FerryToken.DEFAULT_ORG
+                    + "', 30 days; ./ferry token [org] [admin|viewer] for others)");
         }
         System.out.println("  Logs:    " + settings.logDirectory());
         System.out.println("  Data:    " + settings.dataDirectory());

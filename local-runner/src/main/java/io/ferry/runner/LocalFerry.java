@@ -17,6 +17,8 @@ import io.ferry.infra.ChildJvm;
 import io.ferry.infra.KafkaBroker;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
+import io.ferry.infra.tokens.SigningKeys;
+import io.ferry.infra.tokens.TokenMinter;
 
 /**
  * The whole system on one machine: PostgreSQL and Kafka with durable data, then every service and the
@@ -33,6 +35,7 @@ public final class LocalFerry implements AutoCloseable {
     private final List<ChildJvm> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private SigningKeys signingKeys;
     private volatile boolean closing;
 
     /** The whole system. */
@@ -72,8 +75,14 @@ public final class LocalFerry implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** A token for an admin of {@code org}, valid for {@code validity}, that the running services accept. */
+    public String adminToken(String org, Duration validity) {
+        return new TokenMinter(signingKeys.privateKey()).mint(org, "admin", validity);
+    }
+
     private void startAll() {
         requireBuilt();
+        signingKeys = SigningKeys.loadOrCreate(settings.keyDirectory());
         for (String name : portsInUse()) {
             Ports.requireFree(settings.port(name), name + "; " + RunnerSettings.portVariable(name) + " changes it");
         }
@@ -110,6 +119,7 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
             options.add("-Dquarkus.datasource.username=" + PostgresServer.USER);
             options.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
+            options.add("-Dmp.jwt.verify.publickey.location=" + signingKeys.publicKeyFile().toAbsolutePath());
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(

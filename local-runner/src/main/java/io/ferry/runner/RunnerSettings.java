@@ -56,6 +56,11 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         return home.resolve("data");
     }
 
+    /** The key pair that signs local tokens ({@code ./ferry token}) and that the services trust. */
+    public Path keyDirectory() {
+        return home.resolve("keys");
+    }
+
     public Path logDirectory() {
         return home.resolve("logs");
     }

@@ -76,6 +76,7 @@ class FerrySystemIT {
     void aClusterCreatedThroughTheGatewayReachesJobServicesReadModel() {
         String name = "system-" + UUID.randomUUID();
         String id = given().baseUri(ferry.gatewayUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)))
                 .body("{\"name\":\"" + name + "\"}")
                 .when().post("/api/v1/kubeclusters")
                 .then().statusCode(201).body("name", equalTo(name))
@@ -84,6 +85,13 @@ class FerrySystemIT {
         String seenByJobService = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> definitionNameInJobService(id), Optional::isPresent).orElseThrow();
         assertThat(seenByJobService).isEqualTo(name);
+    }
+
+    @Test
+    @Order(3)
+    void anApiRequestWithoutATokenIsA401FromTheOwningService() {
+        given().baseUri(ferry.gatewayUrl()).when().get("/api/v1/kubeclusters")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer").body("_status", equalTo("ERR"));
     }
 
     @Test
@@ -99,7 +107,8 @@ class FerrySystemIT {
         ChildJvm scheduler = ferry.services().stream().filter(s -> s.name().equals("scheduler")).findFirst().orElseThrow();
         scheduler.stop(Duration.ofSeconds(20));
 
-        given().baseUri(ferry.gatewayUrl()).when().get("/api/v1/policies")
+        given().baseUri(ferry.gatewayUrl()).header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)))
+                .when().get("/api/v1/policies")
                 .then().statusCode(503)
                 .body("_status", equalTo("ERR"))
                 .body("_error.message", containsString("scheduler"));
