@@ -86,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (logSaysStarted() && Ports.isListening(port)) {
                 return;
             }
-            pause();
+            Pause.between(Duration.ofMillis(100), "Kafka");
         }
         jvm.close();
         throw new IllegalStateException("Kafka broker did not start within " + STARTUP_TIMEOUT + ":\n" + jvm.logTail(40));
@@ -149,14 +149,5 @@ public final class KafkaBroker implements AutoCloseable {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import io.ferry.infra.ChildJvm;
 import io.ferry.infra.KafkaBroker;
+import io.ferry.infra.Pause;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
 import io.ferry.infra.tokens.SigningKeys;
@@ -168,7 +169,7 @@ public final class LocalFerry implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + service.name(), e);
             }
-            pause();
+            Pause.between(Duration.ofMillis(250), service.name());
         }
         throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT + "; see " + jvm.logFile());
     }
@@ -204,15 +205,6 @@ public final class LocalFerry implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
             postgres = null;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 }

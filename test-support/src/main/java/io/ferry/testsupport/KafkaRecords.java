@@ -38,6 +38,12 @@ public final class KafkaRecords {
         return awaitMatching(kafka, topic, match, 1, timeout).get(0);
     }
 
+    /** Sends the records in order and waits until the broker has acknowledged all of them. */
+    @SafeVarargs
+    public static void send(KafkaCompanion kafka, ProducerRecord<String, String>... records) {
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+    }
+
     /** A header's value as a string, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         return header(record.headers(), name);

@@ -42,9 +42,9 @@ class IdempotentConsumerTest {
         String duplicated = UUID.randomUUID().toString();
         String later = UUID.randomUUID().toString();
 
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, later, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "later"))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, duplicated, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "dup"))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, later, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "later"))));
 
         // Same key, same partition: once the later event is applied, both copies before it were handled.
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(later) == 1);
@@ -57,8 +57,8 @@ class IdempotentConsumerTest {
         String malformed = UUID.randomUUID().toString();
         String healthy = UUID.randomUUID().toString();
 
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, malformed, "org-a", key, "{\"revision\": \"not a number\""));
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, healthy, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "healthy"))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, malformed, "org-a", key, "{\"revision\": \"not a number\""));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, healthy, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "healthy"))));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(healthy) == 1);
         assertThat(applied(malformed)).isZero();
@@ -75,15 +75,11 @@ class IdempotentConsumerTest {
         future.headers().remove("ce_type");
         future.headers().add("ce_type", "ferry.from-the-future.v9".getBytes(StandardCharsets.UTF_8));
 
-        send(future);
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, known, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "known"))));
+        KafkaRecords.send(kafka, future);
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, known, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "known"))));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(known) == 1);
         assertThat(applied(unknown)).isZero();
-    }
-
-    private void send(ProducerRecord<String, String> record) {
-        kafka.produceStrings().fromRecords(record).awaitCompletion(TIMEOUT);
     }
 
     private int applied(String eventId) {

@@ -1,5 +1,7 @@
 package io.ferry.rest.auth;
 
+import jakarta.json.JsonString;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -23,7 +25,7 @@ public record Caller(String orgId, boolean admin) {
             throw new AuthenticationFailedException("No bearer token");
         }
         Object org = token.getClaim(ORG_CLAIM);
-        String orgId = org == null ? null : org.toString().replace("\"", "");
+        String orgId = org instanceof JsonString text ? text.getString() : org instanceof String text ? text : null;
         if (orgId == null || orgId.isBlank()) {
             throw new AuthenticationFailedException("The token names no organisation");
         }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -20,7 +21,7 @@ public class BodySizeLimit {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<jakarta.ws.rs.core.Response> limit(ContainerRequestContext request) {
+    public Optional<Response> limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
@@ -34,7 +35,7 @@ public class BodySizeLimit {
         return Optional.empty();
     }
 
-    public EveException tooLarge() {
+    private EveException tooLarge() {
         return new EveException(413, "The request body is larger than " + config.maxBodySize() + " bytes.");
     }
 }

@@ -5,10 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.error.EveException;
@@ -20,7 +17,6 @@ import io.ferry.rest.error.EveException;
 public final class Projection {
 
     public static final Projection ALL = new Projection(Set.of(), false);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Set<String> fields;
     private final boolean inclusive;
@@ -34,15 +30,7 @@ public final class Projection {
         if (projection == null || projection.isBlank()) {
             return ALL;
         }
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(projection);
-        } catch (JsonProcessingException e) {
-            throw EveException.badRequest("The projection is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject()) {
-            throw EveException.badRequest("The projection must be a JSON object such as {\"name\": 1}.");
-        }
+        JsonNode tree = QueryJson.readObject(projection, "The projection", "{\"name\": 1}");
         Set<String> fields = new LinkedHashSet<>();
         Boolean inclusive = null;
         Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();

@@ -5,11 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.query.Condition.Operator;
@@ -24,13 +20,6 @@ public final class WhereParser {
     static final int MAX_NESTING = 16;
     static final int MAX_CONDITIONS = 200;
     static final int MAX_LIST = 1000;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(100_000).build());
-    }
 
     private final ResourceSchema schema;
     private int conditions;
@@ -47,16 +36,7 @@ public final class WhereParser {
         }
         WhereParser parser = new WhereParser(schema);
         if (text.startsWith("{")) {
-            JsonNode tree;
-            try {
-                tree = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw EveException.badRequest("The where clause is not valid JSON: " + e.getOriginalMessage());
-            }
-            if (tree == null || !tree.isObject()) {
-                throw EveException.badRequest("The where clause must be a JSON object.");
-            }
-            return parser.document(tree, 0);
+            return parser.document(QueryJson.readObject(text, "The where clause", "{\"state\": \"RUNNING\"}"), 0);
         }
         return PythonWhere.parse(text, name -> parser.count(FieldRef.resolve(schema, name)));
     }

@@ -43,10 +43,10 @@ class DefinitionEventsConsumerTest {
         ProducerRecord<String, String> revision2 = cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id,
                 DefinitionChanged.ofCluster(id, 2, "renamed"));
 
-        send(revision2);
-        send(revision2);
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 1, "original")));
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 3, "final")));
+        KafkaRecords.send(kafka, revision2);
+        KafkaRecords.send(kafka, revision2);
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 1, "original")));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 3, "final")));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> revisionOf(id) == 3);
         Row row = view(id).iterator().next();
@@ -59,21 +59,17 @@ class DefinitionEventsConsumerTest {
     @Test
     void aDeletionIsNotUndoneByALateOlderChange() {
         String id = ObjectIds.next();
-        send(cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 1, "short-lived")));
-        send(cloudEvent(EventCatalog.DEFINITION_DELETED, "org-a", id, new DefinitionDeleted(id, DefinitionKind.KUBECLUSTER, 2)));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id, DefinitionChanged.ofCluster(id, 1, "short-lived")));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_DELETED, "org-a", id, new DefinitionDeleted(id, DefinitionKind.KUBECLUSTER, 2)));
         ProducerRecord<String, String> lateChange = cloudEvent(EventCatalog.DEFINITION_CHANGED, "org-a", id,
                 DefinitionChanged.ofCluster(id, 1, "short-lived"));
-        send(lateChange);
+        KafkaRecords.send(kafka, lateChange);
 
         String lateChangeId = KafkaRecords.header(lateChange, CloudEventHeaders.ID);
         Awaitility.await().atMost(TIMEOUT).until(() -> wasProcessed(lateChangeId));
         Row row = view(id).iterator().next();
         assertThat(row.getBoolean("deleted")).isTrue();
         assertThat(row.getLong("revision")).isEqualTo(2);
-    }
-
-    private void send(ProducerRecord<String, String> record) {
-        kafka.produceStrings().fromRecords(record).awaitCompletion(TIMEOUT);
     }
 
     private boolean wasProcessed(String eventId) {
