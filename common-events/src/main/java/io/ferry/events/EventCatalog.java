@@ -6,8 +6,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.OffloadTriggered;
 
 /** Every event Ferry publishes. README.md ("Event catalog") documents each one. */
 public final class EventCatalog {
@@ -17,7 +21,17 @@ public final class EventCatalog {
     public static final EventType<DefinitionDeleted> DEFINITION_DELETED = new EventType<>(
             "ferry.definition.deleted.v1", Topics.DEFINITIONS, DefinitionDeleted.class);
 
-    public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED);
+    public static final EventType<OffloadTriggered> OFFLOAD_TRIGGERED = new EventType<>(
+            "ferry.offload.triggered.v1", Topics.TRIGGERS, OffloadTriggered.class);
+    public static final EventType<BackupTriggered> BACKUP_TRIGGERED = new EventType<>(
+            "ferry.backup.triggered.v1", Topics.TRIGGERS, BackupTriggered.class);
+    public static final EventType<JobStateChanged> JOB_STATE_CHANGED = new EventType<>(
+            "ferry.job.state-changed.v1", Topics.JOB_STATE, JobStateChanged.class);
+    public static final EventType<AgentHeartbeat> AGENT_HEARTBEAT = new EventType<>(
+            "ferry.agent.heartbeat.v1", Topics.AGENT_HEARTBEATS, AgentHeartbeat.class);
+
+    public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
+            BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -11,7 +11,16 @@ public final class Topics {
     /** DefinitionChanged, DefinitionDeleted; key: definition id. */
     public static final String DEFINITIONS = "ferry.definitions";
 
-    public static final List<String> ALL = List.of(DEFINITIONS);
+    /** OffloadTriggered, BackupTriggered; key: definition id. */
+    public static final String TRIGGERS = "ferry.triggers";
+
+    /** JobStateChanged; key: job id. */
+    public static final String JOB_STATE = "ferry.job-state";
+
+    /** AgentHeartbeat; key: cluster id. */
+    public static final String AGENT_HEARTBEATS = "ferry.agent-heartbeats";
+
+    public static final List<String> ALL = List.of(DEFINITIONS, TRIGGERS, JOB_STATE, AGENT_HEARTBEATS);
 
     private Topics() {
     }

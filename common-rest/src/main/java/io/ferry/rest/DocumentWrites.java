@@ -39,7 +39,7 @@ public class DocumentWrites {
                 .call(stored -> hooks.afterWrite(caller, stored, true));
     }
 
-    /** PUT: the new document replaces the old one; read-only (server-kept) fields stay. */
+    /** PUT: the new document replaces the old one; read-only and server-managed fields stay. */
     @WithTransaction
     public Uni<StoredDocument> replace(ResourceSchema schema, Caller caller, String id, String ifMatch, ObjectNode document,
             ResourceHooks hooks) {
@@ -88,7 +88,7 @@ public class DocumentWrites {
 
     private static ObjectNode keepReadOnly(ResourceSchema schema, ObjectNode current, ObjectNode replacement) {
         for (Field field : schema.fields().values()) {
-            if (field.isReadOnly() && current.has(field.name())) {
+            if ((field.isReadOnly() || field.isServerManaged()) && current.has(field.name())) {
                 replacement.set(field.name(), current.get(field.name()));
             }
         }

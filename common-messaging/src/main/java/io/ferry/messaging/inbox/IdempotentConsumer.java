@@ -35,6 +35,25 @@ public class IdempotentConsumer {
      * @param handler  applies the event; runs inside the transaction
      */
     public Uni<Void> consume(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> handler) {
+        return apply(consumer, message, event -> processedEvents.markProcessed(consumer, event.id())
+                .chain(first -> {
+                    if (!first) {
+                        LOG.debugf("%s: event %s was applied before, skipping", consumer, event.id());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event);
+                }));
+    }
+
+    /**
+     * For events whose handler is idempotent by itself (applying one twice changes nothing, such as a
+     * heartbeat): no processed-event id is kept.
+     */
+    public Uni<Void> consumeRepeatable(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> handler) {
+        return apply(consumer, message, handler);
+    }
+
+    private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
         Optional<EventEnvelope<?>> decoded;
         try {
             decoded = IncomingEvents.decode(message);
@@ -46,14 +65,7 @@ public class IdempotentConsumer {
             return Uni.createFrom().completionStage(message.ack());
         }
         EventEnvelope<?> event = decoded.get();
-        return Panache.withTransaction(() -> processedEvents.markProcessed(consumer, event.id())
-                .chain(first -> {
-                    if (!first) {
-                        LOG.debugf("%s: event %s was applied before, skipping", consumer, event.id());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return handler.apply(event);
-                }))
+        return Panache.withTransaction(() -> work.apply(event))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());

@@ -15,6 +15,8 @@ public final class Field {
     private final FieldType type;
     private boolean required;
     private boolean readOnly;
+    private boolean serverManaged;
+    private boolean emptyMeansAbsent;
     private boolean nullable;
     private Object defaultValue;
     private List<Object> allowed = List.of();
@@ -79,6 +81,21 @@ public final class Field {
         return this;
     }
 
+    /**
+     * The server sets it (for example copied from another document); whatever a client sends for it is
+     * ignored, so clients may send documents back as they read them.
+     */
+    public Field serverManaged() {
+        this.serverManaged = true;
+        return this;
+    }
+
+    /** An empty value ({@code {}}, {@code []}, {@code ""}) counts as leaving the field out. */
+    public Field emptyMeansAbsent() {
+        this.emptyMeansAbsent = true;
+        return this;
+    }
+
     public Field nullable() {
         this.nullable = true;
         return this;
@@ -140,6 +157,14 @@ public final class Field {
 
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    public boolean isServerManaged() {
+        return serverManaged;
+    }
+
+    public boolean isEmptyMeansAbsent() {
+        return emptyMeansAbsent;
     }
 
     public boolean isNullable() {

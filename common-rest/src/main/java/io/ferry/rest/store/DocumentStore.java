@@ -23,6 +23,7 @@ import io.ferry.rest.query.CollectionQuery;
 import io.ferry.rest.query.SortKey;
 import io.ferry.rest.query.SqlBuilder;
 import io.ferry.rest.query.SqlFragment;
+import io.ferry.rest.query.WhereParser;
 import io.ferry.rest.schema.ResourceSchema;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +48,21 @@ public class DocumentStore {
     public Uni<Optional<StoredDocument>> find(ResourceSchema schema, String orgId, String id) {
         String sql = "SELECT " + COLUMNS + " FROM " + schema.table() + " WHERE id = :p0 AND org_id = :p1";
         return query(sql, List.of(id, orgId)).map(rows -> rows.stream().findFirst().map(row -> toDocument(row, orgId)));
+    }
+
+    /** How many documents of the organisation match a {@code where} clause (Eve syntax). */
+    public Uni<Long> count(ResourceSchema schema, String orgId, String where) {
+        List<Object> parameters = new ArrayList<>();
+        SqlBuilder builder = new SqlBuilder(parameters);
+        String sql = "SELECT count(*) FROM " + schema.table() + " WHERE org_id = " + builder.bind(orgId) + " AND "
+                + builder.sql(WhereParser.parse(schema, where));
+        return countQuery(sql, parameters);
+    }
+
+    /** The first documents of the organisation that match a {@code where} clause, newest first. */
+    public Uni<List<StoredDocument>> find(ResourceSchema schema, String orgId, String where, int limit) {
+        return list(schema, orgId, CollectionQuery.parse(schema, where, "-_created", null, Integer.toString(limit), null, limit))
+                .map(Page::items);
     }
 
     /** One page of documents matching the query, and how many match in all. */

@@ -73,6 +73,9 @@ public final class DocumentValidator {
                 }
                 continue;
             }
+            if (field.isServerManaged() || (field.isEmptyMeansAbsent() && isEmpty(value))) {
+                continue;
+            }
             if (field.isReadOnly()) {
                 if (!isEmpty(value)) {
                     issues.put(key, "field is read-only");
@@ -86,7 +89,7 @@ public final class DocumentValidator {
         }
         if (mode == Mode.WHOLE) {
             for (Field field : fields.values()) {
-                if (field.isReadOnly() || output.has(field.name())) {
+                if (field.isReadOnly() || field.isServerManaged() || output.has(field.name())) {
                     continue;
                 }
                 if (field.defaultValue().isPresent()) {

@@ -6,26 +6,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ferry.events.definition.DefinitionChanged;
-import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
-import io.ferry.messaging.outbox.Outbox;
+import io.ferry.offload.backup.KubebackupSchema;
+import io.ferry.offload.definition.DefinitionEvents;
 import io.ferry.rest.ResourceHooks;
 import io.ferry.rest.auth.Caller;
+import io.ferry.rest.error.EveException;
+import io.ferry.rest.store.DocumentStore;
 import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A new cluster starts PENDING (until its agent reports in). Every change and deletion is announced as
- * DefinitionChanged/DefinitionDeleted in the same transaction.
+ * A new cluster starts PENDING (until its agent reports in). A cluster that backups still use cannot be
+ * deleted. Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same
+ * transaction.
  */
 @ApplicationScoped
 public class KubeclusterHooks implements ResourceHooks {
 
-    private final Outbox outbox;
+    private final DefinitionEvents events;
+    private final DocumentStore store;
 
-    public KubeclusterHooks(Outbox outbox) {
-        this.outbox = outbox;
+    public KubeclusterHooks(DefinitionEvents events, DocumentStore store) {
+        this.events = events;
+        this.store = store;
     }
 
     @Override
@@ -38,13 +42,22 @@ public class KubeclusterHooks implements ResourceHooks {
 
     @Override
     public Uni<Void> afterWrite(Caller caller, StoredDocument stored, boolean created) {
-        return outbox.append(caller.orgId(), stored.id(),
-                DefinitionChanged.ofCluster(stored.id(), stored.revision(), stored.text("name"))).replaceWithVoid();
+        return events.changed(caller, DefinitionKind.KUBECLUSTER, stored);
+    }
+
+    @Override
+    public Uni<Void> beforeDelete(Caller caller, StoredDocument existing) {
+        return store.find(KubebackupSchema.SCHEMA, caller.orgId(), "{\"cluster\":\"" + existing.id() + "\"}", 1)
+                .invoke(users -> {
+                    if (!users.isEmpty()) {
+                        throw new EveException(409, "The kubecluster is used by kubebackup '" + users.get(0).text("name")
+                                + "' (" + users.get(0).id() + "); delete its backups first.");
+                    }
+                }).replaceWithVoid();
     }
 
     @Override
     public Uni<Void> afterDelete(Caller caller, StoredDocument deleted) {
-        return outbox.append(caller.orgId(), deleted.id(),
-                new DefinitionDeleted(deleted.id(), DefinitionKind.KUBECLUSTER, deleted.revision() + 1)).replaceWithVoid();
+        return events.deleted(caller, DefinitionKind.KUBECLUSTER, deleted);
     }
 }

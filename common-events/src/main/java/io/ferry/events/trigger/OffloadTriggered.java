@@ -1,0 +1,33 @@
+package io.ferry.events.trigger;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Run a copy backup (kubeoffload) now: job-service creates one K8S_COPY job per {@code triggerId}.
+ *
+ * @param triggerId       idempotency key: the same trigger delivered again creates no second job
+ * @param offloadId       the kubeoffload (the job's {@code copydef})
+ * @param backupdefId     the kubebackup whose snapshot data is copied (the job's {@code backupdef})
+ * @param clusterId       the cluster whose agent does the work
+ * @param trigger         ADHOC (action/run) or SCHEDULED (policy)
+ * @param retainDays      how long the copy is kept
+ * @param runBackup       take a snapshot first (SNAPSHOT phase), otherwise copy the latest recovery point
+ * @param deleteSnapshots remove the recovery point after a successful copy
+ * @param options         agent options (speed limits, parallelism), as the definition has them
+ * @param offloadProvider preferred backup target settings, if any
+ * @param requestedAt     when the run was asked for
+ */
+public record OffloadTriggered(
+        String triggerId,
+        String offloadId,
+        String backupdefId,
+        String clusterId,
+        String trigger,
+        int retainDays,
+        boolean runBackup,
+        boolean deleteSnapshots,
+        Map<String, Object> options,
+        Map<String, Object> offloadProvider,
+        Instant requestedAt) {
+}

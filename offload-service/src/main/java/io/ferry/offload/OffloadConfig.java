@@ -1,0 +1,18 @@
+package io.ferry.offload;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ferry.offload")
+public interface OffloadConfig {
+
+    /** A cluster whose agent has not sent a heartbeat for this long is INACTIVE. */
+    @WithDefault("3m")
+    Duration agentTimeout();
+
+    /** How often clusters are checked for silent agents. */
+    @WithDefault("30s")
+    Duration agentCheckInterval();
+}

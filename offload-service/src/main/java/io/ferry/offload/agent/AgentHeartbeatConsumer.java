@@ -1,0 +1,62 @@
+package io.ferry.offload.agent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.ferry.events.EventEnvelope;
+import io.ferry.events.agent.AgentHeartbeat;
+import io.ferry.messaging.inbox.IdempotentConsumer;
+import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.cluster.KubeclusterResource;
+import io.ferry.rest.store.DocumentStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A heartbeat makes its cluster ACTIVE. {@code last_heartbeat} is refreshed when the state changes and
+ * otherwise at most every third of the agent timeout, so that heartbeats do not change the cluster's ETag
+ * every few seconds.
+ */
+@ApplicationScoped
+public class AgentHeartbeatConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final DocumentStore store;
+    private final OffloadConfig config;
+
+    public AgentHeartbeatConsumer(IdempotentConsumer consumer, DocumentStore store, OffloadConfig config) {
+        this.consumer = consumer;
+        this.store = store;
+        this.config = config;
+    }
+
+    @Incoming("agent-heartbeats")
+    Uni<Void> onHeartbeat(Message<String> message) {
+        return consumer.consumeRepeatable("agent-heartbeats", message, this::apply);
+    }
+
+    private Uni<Void> apply(EventEnvelope<?> event) {
+        if (!(event.data() instanceof AgentHeartbeat heartbeat) || heartbeat.sentAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.find(KubeclusterResource.SCHEMA, event.orgId(), heartbeat.clusterId()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            ObjectNode status = (ObjectNode) found.get().doc().path("status");
+            long sent = heartbeat.sentAt().getEpochSecond();
+            long last = status.path("last_heartbeat").asLong(0);
+            boolean refresh = !"ACTIVE".equals(status.path("state").asText())
+                    || sent - last >= config.agentTimeout().toSeconds() / 3;
+            if (!refresh || sent <= last) {
+                return Uni.createFrom().voidItem();
+            }
+            ObjectNode doc = found.get().doc().deepCopy();
+            ((ObjectNode) doc.path("status")).put("state", "ACTIVE").put("last_heartbeat", sent);
+            return store.update(KubeclusterResource.SCHEMA, found.get(), doc).replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package io.ferry.offload.backup;
+
+import io.ferry.rest.schema.Field;
+import io.ferry.rest.schema.Field.ColumnType;
+import io.ferry.rest.schema.ResourceSchema;
+
+/** {@code kubebackups}: snapshot backup definitions of a cluster. */
+public final class KubebackupSchema {
+
+    public static final ResourceSchema SCHEMA = ResourceSchema.of("kubebackups", "Kubebackup", "kubebackup",
+            Field.string("name").required().column("name", ColumnType.TEXT),
+            Field.objectId("cluster").required().references("kubeclusters", "Kubecluster").column("cluster", ColumnType.TEXT),
+            Field.string("trigger_type").allowed("ADHOC", "SCHEDULED").defaultValue("SCHEDULED")
+                    .column("trigger_type", ColumnType.TEXT),
+            Field.objectId("policy").nullable().references("policies", "policy").column("policy", ColumnType.TEXT),
+            Field.objectId("copydef").nullable().references("kubeoffloads", "Kubeoffload").column("copydef", ColumnType.TEXT),
+            Field.bool("pause").defaultValue(false),
+            Field.dict("source",
+                    Field.bool("all_namespaces"),
+                    Field.list("namespaces", Field.string("namespace")),
+                    Field.bool("snapshotPersistentVolumes")),
+            Field.dict("status",
+                    Field.list("jobs", Field.dict("job", Field.objectId("jobid"), Field.string("state"), Field.string("message"))),
+                    Field.integer("last_job_run_time")).readOnly());
+
+    private KubebackupSchema() {
+    }
+}

@@ -1,0 +1,63 @@
+package io.ferry.offload.definition;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.events.definition.DefinitionKind;
+import io.ferry.messaging.outbox.Outbox;
+import io.ferry.rest.auth.Caller;
+import io.ferry.rest.store.StoredDocument;
+import io.smallrye.mutiny.Uni;
+
+/** Announces definition changes and deletions (through the outbox, in the caller's transaction). */
+@ApplicationScoped
+public class DefinitionEvents {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public DefinitionEvents(Outbox outbox, ObjectMapper mapper) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    public Uni<Void> changed(Caller caller, DefinitionKind kind, StoredDocument stored) {
+        return outbox.append(caller.orgId(), stored.id(), toEvent(kind, stored)).replaceWithVoid();
+    }
+
+    public Uni<Void> deleted(Caller caller, DefinitionKind kind, StoredDocument deleted) {
+        return outbox.append(caller.orgId(), deleted.id(), new DefinitionDeleted(deleted.id(), kind, deleted.revision() + 1))
+                .replaceWithVoid();
+    }
+
+    DefinitionChanged toEvent(DefinitionKind kind, StoredDocument stored) {
+        return switch (kind) {
+            case KUBECLUSTER -> DefinitionChanged.ofCluster(stored.id(), stored.revision(), stored.text("name"));
+            case KUBEBACKUP -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
+                    stored.text("cluster"), null, stored.text("copydef"), stored.text("policy"), stored.text("trigger_type"),
+                    flag(stored, "pause"), null, null, null);
+            case KUBEOFFLOAD -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
+                    stored.text("cluster"), stored.text("backupdef"), null, stored.text("policy"), stored.text("trigger_type"),
+                    null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), map(stored.doc().get("options")));
+        };
+    }
+
+    private static Boolean flag(StoredDocument stored, String field) {
+        JsonNode value = stored.doc().get(field);
+        return value == null || value.isNull() ? null : value.asBoolean();
+    }
+
+    private Map<String, Object> map(JsonNode value) {
+        return value == null || value.isNull() ? null : mapper.convertValue(value, MAP);
+    }
+}

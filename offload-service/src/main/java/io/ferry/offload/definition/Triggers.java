@@ -1,0 +1,20 @@
+package io.ferry.offload.definition;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Rules shared by kubebackups and kubeoffloads. */
+public final class Triggers {
+
+    private Triggers() {
+    }
+
+    /** A SCHEDULED definition runs as its policy says, so it needs one; an ADHOC one does not use it. */
+    public static boolean needsPolicy(ObjectNode document) {
+        return "SCHEDULED".equals(document.path("trigger_type").asText()) && !document.hasNonNull("policy");
+    }
+
+    /** A top-level text field, or null. */
+    public static String text(ObjectNode document, String field) {
+        return document.hasNonNull(field) ? document.get(field).asText() : null;
+    }
+}

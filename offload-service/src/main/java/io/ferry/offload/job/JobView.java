@@ -1,0 +1,55 @@
+package io.ferry.offload.job;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** What offload-service knows of a job, from JobStateChanged events. */
+@Entity
+@Table(name = "job_view")
+public class JobView extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "org_id")
+    public String orgId;
+
+    public String type;
+
+    public String state;
+
+    public String message;
+
+    /** The kubeoffload of a K8S_COPY job, the kubebackup of a K8S_SNAP job. */
+    @Column(name = "definition_id")
+    public String definitionId;
+
+    @Column(name = "start_time")
+    public Long startTime;
+
+    @Column(name = "end_time")
+    public Long endTime;
+
+    public long revision;
+
+    /** A pending or running job of the definition, if any. */
+    public static Uni<Optional<JobView>> activeOf(String definitionId) {
+        return JobView.<JobView>find("definitionId = ?1 and state in ('PENDING', 'RUNNING')", definitionId)
+                .firstResult().map(Optional::ofNullable);
+    }
+
+    /** The newest jobs of the definition, newest first. */
+    public static Uni<List<JobView>> newestOf(String definitionId, int count) {
+        return JobView.<JobView>find("definitionId = ?1 order by startTime desc nulls last, jobId desc", definitionId)
+                .page(0, count).list();
+    }
+}

@@ -1,0 +1,71 @@
+package io.ferry.offload.run;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.messaging.outbox.Outbox;
+import io.ferry.offload.backup.KubebackupSchema;
+import io.ferry.offload.offload.KubeoffloadSchema;
+import io.ferry.rest.ObjectIds;
+import io.ferry.rest.auth.Caller;
+import io.ferry.rest.error.EveException;
+import io.ferry.rest.schema.ResourceSchema;
+import io.ferry.rest.store.DocumentStore;
+import io.ferry.rest.store.StoredDocument;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** {@code action/run}: asks job-service for a job of the definition, through the outbox. */
+@ApplicationScoped
+public class RunService {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final DocumentStore store;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public RunService(DocumentStore store, Outbox outbox, ObjectMapper mapper) {
+        this.store = store;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** @return the kubeoffload as it was before the run (its status still shows the previous job) */
+    @WithTransaction
+    public Uni<StoredDocument> runOffload(Caller caller, String id, RunRequest request) {
+        return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> outbox.append(caller.orgId(), offload.id(),
+                new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
+                        offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
+                        offload.doc().path("delete_snapshots").asBoolean(true), map(offload.doc().get("options")),
+                        map(offload.doc().get("offload_provider")), Instant.now())));
+    }
+
+    @WithTransaction
+    public Uni<StoredDocument> runBackup(Caller caller, String id, RunRequest request) {
+        return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> outbox.append(caller.orgId(), backup.id(),
+                new BackupTriggered(UUID.randomUUID().toString(), backup.id(), backup.text("cluster"), "ADHOC",
+                        request.retainDays(), Instant.now())));
+    }
+
+    private Uni<StoredDocument> definition(ResourceSchema schema, Caller caller, String id) {
+        if (!ObjectIds.isValid(id)) {
+            return Uni.createFrom().failure(EveException.notFound());
+        }
+        return store.find(schema, caller.orgId(), id).map(found -> found.orElseThrow(EveException::notFound));
+    }
+
+    private Map<String, Object> map(JsonNode value) {
+        return value == null || value.isNull() ? null : mapper.convertValue(value, MAP);
+    }
+}

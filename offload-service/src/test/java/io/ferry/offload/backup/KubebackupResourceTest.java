@@ -1,0 +1,115 @@
+package io.ferry.offload.backup;
+
+import static io.ferry.offload.Definitions.BACKUPS;
+import static io.ferry.offload.Definitions.CLUSTERS;
+import static io.ferry.offload.Definitions.POLICY;
+import static io.ferry.offload.Definitions.as;
+import static io.ferry.testsupport.TestEvents.cloudEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.ferry.events.EventCatalog;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.offload.Definitions;
+import io.ferry.rest.ObjectIds;
+import io.ferry.testsupport.KafkaRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+class KubebackupResourceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private String org;
+    private String cluster;
+
+    @BeforeEach
+    void aCluster() {
+        org = "org-" + UUID.randomUUID();
+        cluster = Definitions.cluster(org);
+    }
+
+    @Test
+    void aScheduledBackupNeedsAPolicyAndGetsItsDefaults() {
+        as(org).body("{\"name\":\"nightly\",\"cluster\":\"" + cluster + "\"}").post(BACKUPS)
+                .then().statusCode(422).body("_issues.policy", equalTo("required field"));
+        as(org).body("{\"name\":\"nightly\",\"cluster\":\"" + cluster + "\",\"policy\":\"" + POLICY + "\","
+                + "\"source\":{\"all_namespaces\":false,\"namespaces\":[\"db\"],\"snapshotPersistentVolumes\":true}}").post(BACKUPS)
+                .then().statusCode(201)
+                .body("trigger_type", equalTo("SCHEDULED"))
+                .body("pause", equalTo(false))
+                .body("source.namespaces", contains("db"))
+                .body("_links.related.cluster.href", equalTo("/v1/kubeclusters/" + cluster))
+                .body("_links.related.policy.title", equalTo("policy"));
+    }
+
+    @Test
+    void referencesMustExistInTheCallersOrganisation() {
+        String missing = ObjectIds.next();
+        as(org).body("{\"name\":\"b\",\"trigger_type\":\"ADHOC\",\"cluster\":\"" + missing + "\",\"copydef\":\"" + missing + "\"}")
+                .post(BACKUPS).then().statusCode(422)
+                .body("_issues.cluster", equalTo("value '" + missing + "' must exist in resource 'kubeclusters', field '_id'."))
+                .body("_issues.copydef", equalTo("value '" + missing + "' must exist in resource 'kubeoffloads', field '_id'."));
+        as("other-" + org).body("{\"name\":\"b\",\"trigger_type\":\"ADHOC\",\"cluster\":\"" + cluster + "\"}").post(BACKUPS)
+                .then().statusCode(422).body("_issues.cluster", containsString("must exist"));
+    }
+
+    @Test
+    void runPublishesBackupTriggeredForASnapshotJob() {
+        String backup = Definitions.adhocBackup(org, cluster);
+        as(org).body("{\"retention\":{\"retainDays\":30}}").post(BACKUPS + "/" + backup + "/action/run")
+                .then().statusCode(200).body("_id", equalTo(backup));
+        as(org).body("{\"retention\":{\"retainDays\":30},\"runBackup\":true}").post(BACKUPS + "/" + backup + "/action/run")
+                .then().statusCode(422).body("_issues.runBackup", equalTo("unknown field"));
+
+        BackupTriggered trigger = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.TRIGGERS,
+                r -> backup.equals(r.key()), TIMEOUT).value(), BackupTriggered.class);
+        assertThat(trigger.backupdefId()).isEqualTo(backup);
+        assertThat(trigger.clusterId()).isEqualTo(cluster);
+        assertThat(trigger.retainDays()).isEqualTo(30);
+        assertThat(trigger.trigger()).isEqualTo("ADHOC");
+    }
+
+    @Test
+    void statusKeepsTheLastThreeSnapshotRuns() {
+        String backup = Definitions.adhocBackup(org, cluster);
+        String[] jobs = new String[4];
+        for (int i = 0; i < 4; i++) {
+            jobs[i] = ObjectIds.next();
+            KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, jobs[i],
+                    new JobStateChanged(jobs[i], "K8S_SNAP", "COMPLETED", "Backup Successful", cluster, backup, null,
+                            100L * (i + 1), 100L * (i + 1) + 5, 1)));
+        }
+        Awaitility.await().atMost(TIMEOUT).until(() -> jobs[3].equals(as(org).get(BACKUPS + "/" + backup).path("status.jobs[0].jobid")));
+        as(org).get(BACKUPS + "/" + backup).then()
+                .body("status.jobs.jobid", contains(jobs[3], jobs[2], jobs[1]))
+                .body("status.jobs[0].state", equalTo("COMPLETED"))
+                .body("status.jobs[0].message", equalTo("Backup Successful"))
+                .body("status.last_job_run_time", equalTo(400));
+    }
+
+    @Test
+    void aClusterCannotBeDeletedWhileBackupsUseIt() {
+        String backup = Definitions.adhocBackup(org, cluster);
+        as(org).delete(CLUSTERS + "/" + cluster).then().statusCode(409).body("_error.message", containsString(backup));
+        as(org).delete(BACKUPS + "/" + backup).then().statusCode(204);
+        as(org).delete(CLUSTERS + "/" + cluster).then().statusCode(204);
+    }
+}
