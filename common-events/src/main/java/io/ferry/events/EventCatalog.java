@@ -7,9 +7,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.ferry.events.agent.AgentHeartbeat;
+import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.events.job.CancelRequested;
+import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
 
@@ -30,8 +34,18 @@ public final class EventCatalog {
     public static final EventType<AgentHeartbeat> AGENT_HEARTBEAT = new EventType<>(
             "ferry.agent.heartbeat.v1", Topics.AGENT_HEARTBEATS, AgentHeartbeat.class);
 
+    public static final EventType<JobDispatched> JOB_DISPATCHED = new EventType<>(
+            "ferry.job.dispatched.v1", Topics.AGENT_COMMANDS, JobDispatched.class);
+    public static final EventType<CancelRequested> CANCEL_REQUESTED = new EventType<>(
+            "ferry.job.cancel-requested.v1", Topics.AGENT_COMMANDS, CancelRequested.class);
+    public static final EventType<AgentJobReported> AGENT_JOB_REPORTED = new EventType<>(
+            "ferry.agent.job-reported.v1", Topics.AGENT_REPORTS, AgentJobReported.class);
+    public static final EventType<PvcProgressUpdated> PVC_PROGRESS_UPDATED = new EventType<>(
+            "ferry.pvc.progress-updated.v1", Topics.PVC_PROGRESS, PvcProgressUpdated.class);
+
     public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
-            BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT);
+            BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT, JOB_DISPATCHED, CANCEL_REQUESTED, AGENT_JOB_REPORTED,
+            PVC_PROGRESS_UPDATED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

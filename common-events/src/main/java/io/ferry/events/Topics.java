@@ -20,7 +20,17 @@ public final class Topics {
     /** AgentHeartbeat; key: cluster id. */
     public static final String AGENT_HEARTBEATS = "ferry.agent-heartbeats";
 
-    public static final List<String> ALL = List.of(DEFINITIONS, TRIGGERS, JOB_STATE, AGENT_HEARTBEATS);
+    /** JobDispatched, CancelRequested; key: cluster id, so that one agent gets its commands in order. */
+    public static final String AGENT_COMMANDS = "ferry.agent-commands";
+
+    /** AgentJobReported; key: job id. */
+    public static final String AGENT_REPORTS = "ferry.agent-reports";
+
+    /** PvcProgressUpdated; key: job id. */
+    public static final String PVC_PROGRESS = "ferry.pvc-progress";
+
+    public static final List<String> ALL = List.of(DEFINITIONS, TRIGGERS, JOB_STATE, AGENT_HEARTBEATS, AGENT_COMMANDS,
+            AGENT_REPORTS, PVC_PROGRESS);
 
     private Topics() {
     }

@@ -3,25 +3,23 @@ package io.ferry.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.schema.ResourceSchema;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The HTTP face of an Eve resource. A concrete resource declares its path and passes its schema and hooks:
+ * The HTTP face of an Eve resource clients read and write. A concrete resource declares its path and passes
+ * its schema and hooks:
  *
  * <pre>
  * &#64;Path("/api/v1/kubeclusters")
@@ -30,30 +28,13 @@ import io.smallrye.mutiny.Uni;
  *
  * Reads need a token with role {@code admin} or {@code viewer}; writes need {@code admin}.
  */
-@Produces(MediaType.APPLICATION_JSON)
-public abstract class EveResource {
+public abstract class EveResource extends EveReadResource {
 
-    protected final ResourceSchema schema;
-    protected final EveEndpoints endpoints;
     protected final ResourceHooks hooks;
 
     protected EveResource(ResourceSchema schema, EveEndpoints endpoints, ResourceHooks hooks) {
-        this.schema = schema;
-        this.endpoints = endpoints;
+        super(schema, endpoints);
         this.hooks = hooks;
-    }
-
-    @GET
-    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
-    public Uni<Response> list(@Context UriInfo uri) {
-        return endpoints.list(schema, uri);
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
-    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return endpoints.get(schema, id, headers, uri);
     }
 
     @POST

@@ -50,6 +50,15 @@ public class DocumentStore {
         return query(sql, List.of(id, orgId)).map(rows -> rows.stream().findFirst().map(row -> toDocument(row, orgId)));
     }
 
+    /**
+     * Like {@link #find(ResourceSchema, String, String)}, and locks the document's row until the transaction
+     * ends, so that writers of one document (several consumers, a request) take turns.
+     */
+    public Uni<Optional<StoredDocument>> findForUpdate(ResourceSchema schema, String orgId, String id) {
+        String sql = "SELECT " + COLUMNS + " FROM " + schema.table() + " WHERE id = :p0 AND org_id = :p1 FOR UPDATE";
+        return query(sql, List.of(id, orgId)).map(rows -> rows.stream().findFirst().map(row -> toDocument(row, orgId)));
+    }
+
     /** How many documents of the organisation match a {@code where} clause (Eve syntax). */
     public Uni<Long> count(ResourceSchema schema, String orgId, String where) {
         List<Object> parameters = new ArrayList<>();

@@ -1,0 +1,22 @@
+package io.ferry.job;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ferry.job")
+public interface JobConfig {
+
+    /** A job still pending or running after this long fails. */
+    @WithDefault("24h")
+    Duration timeout();
+
+    /** A pending or running job fails when its cluster's agent has been silent this long. */
+    @WithDefault("3m")
+    Duration agentTimeout();
+
+    /** How often pending and running jobs are checked against both limits. */
+    @WithDefault("30s")
+    Duration checkInterval();
+}

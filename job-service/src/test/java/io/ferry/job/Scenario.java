@@ -1,0 +1,85 @@
+package io.ferry.job;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import io.ferry.events.EventCatalog;
+import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.rest.ObjectIds;
+import io.ferry.testsupport.KafkaRecords;
+import io.ferry.testsupport.TestEvents;
+import io.ferry.testsupport.TestTokens;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/**
+ * One organisation's cluster, kubebackup and kubeoffload as job-service learns of them from events, and the
+ * events offload-service and the agent would send about its jobs.
+ */
+public final class Scenario {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    public final String org = "org-" + UUID.randomUUID();
+    public final String cluster = ObjectIds.next();
+    public final String backup = ObjectIds.next();
+    public final String offload = ObjectIds.next();
+    private final KafkaCompanion kafka;
+
+    public Scenario(KafkaCompanion kafka) {
+        this.kafka = kafka;
+        KafkaRecords.send(kafka,
+                TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, cluster, DefinitionChanged.ofCluster(cluster, 1, "prod-cluster")),
+                TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, backup, new DefinitionChanged(backup,
+                        DefinitionKind.KUBEBACKUP, 1, "nightly", cluster, null, offload, null, "ADHOC", false, null, null, null)),
+                TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, offload, new DefinitionChanged(offload,
+                        DefinitionKind.KUBEOFFLOAD, 1, "to-s3", cluster, backup, null, null, "ADHOC", null, true, true, null)));
+    }
+
+    /** Asks for a copy as offload-service's action/run does; returns the trigger id. */
+    public String runOffload(String trigger) {
+        String triggerId = UUID.randomUUID().toString();
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, org, offload, offloadTriggered(triggerId, trigger)));
+        return triggerId;
+    }
+
+    public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
+        return new OffloadTriggered(triggerId, offload, backup, cluster, trigger, 15, true, true,
+                Map.of("pvc_parallelism", 2), null, Instant.now());
+    }
+
+    /** Waits until the offload has {@code count} jobs and returns the newest one's id. */
+    public String awaitJobs(int count) {
+        return Awaitility.await().atMost(TIMEOUT).until(() -> {
+            List<String> ids = as().queryParam("where", "{\"copydef\":\"" + offload + "\"}").queryParam("sort", "-_created")
+                    .get("/api/v1/jobs").path("_items._id");
+            return ids.size() >= count ? ids.get(0) : null;
+        }, id -> id != null);
+    }
+
+    public void report(String job, long sequence, String state, String phase, String message, List<String> activity) {
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.AGENT_JOB_REPORTED, org, job,
+                new AgentJobReported(job, cluster, sequence, state, phase, message, activity, null, null, Instant.now())));
+    }
+
+    /** Waits until the job is in {@code state} and returns it. */
+    public Response awaitState(String job, String state) {
+        return Awaitility.await().atMost(TIMEOUT).until(() -> as().get("/api/v1/jobs/" + job),
+                response -> state.equals(response.path("state")));
+    }
+
+    public RequestSpecification as() {
+        return given().header("Authorization", TestTokens.bearer(org));
+    }
+}

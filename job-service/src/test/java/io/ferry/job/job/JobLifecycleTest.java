@@ -1,0 +1,155 @@
+package io.ferry.job.job;
+
+import static io.ferry.job.Scenario.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.ferry.events.EventCatalog;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.job.JobDispatched;
+import io.ferry.events.job.JobStateChanged;
+import io.ferry.job.Scenario;
+import io.ferry.testsupport.KafkaRecords;
+import io.ferry.testsupport.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+class JobLifecycleTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Test
+    void aTriggerCreatesAPendingCopyJobWithNamesAndDispatchesItToTheClustersAgent() {
+        Scenario scenario = new Scenario(kafka);
+        scenario.runOffload("ADHOC");
+        String job = scenario.awaitJobs(1);
+
+        scenario.as().get("/api/v1/jobs/" + job).then().statusCode(200)
+                .body("type", equalTo("K8S_COPY"))
+                .body("state", equalTo("PENDING"))
+                .body("trigger", equalTo("ADHOC"))
+                .body("cluster", equalTo(scenario.cluster))
+                .body("cluster_name", equalTo("prod-cluster"))
+                .body("backupdef", equalTo(scenario.backup))
+                .body("backupdef_name", equalTo("nightly"))
+                .body("copydef", equalTo(scenario.offload))
+                .body("copydef_name", equalTo("to-s3"))
+                .body("name", matchesPattern("to-s3-\\d+"))
+                .body("retention.retainDays", equalTo(15))
+                .body("run_backup", equalTo(true))
+                .body("start_time", notNullValue())
+                .body("activity[0]", matchesPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC: Job created \\(ADHOC\\)"))
+                .body("_links.related.backupdef.title", equalTo("Kubebackup"))
+                .body("_links.related.cluster.title", equalTo("Kubecluster"));
+
+        JobDispatched dispatched = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.AGENT_COMMANDS,
+                r -> r.value().contains(job), TIMEOUT).value(), JobDispatched.class);
+        assertThat(dispatched.clusterId()).isEqualTo(scenario.cluster);
+        assertThat(dispatched.copydefId()).isEqualTo(scenario.offload);
+        assertThat(dispatched.runBackup()).isTrue();
+        assertThat(dispatched.options()).containsEntry("pvc_parallelism", 2);
+        JobStateChanged pending = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.JOB_STATE,
+                r -> job.equals(r.key()), TIMEOUT).value(), JobStateChanged.class);
+        assertThat(pending.state()).isEqualTo("PENDING");
+        assertThat(pending.copydefId()).isEqualTo(scenario.offload);
+    }
+
+    @Test
+    void theSameTriggerDeliveredTwiceCreatesOneJob() {
+        Scenario scenario = new Scenario(kafka);
+        String triggerId = UUID.randomUUID().toString();
+        var trigger = scenario.offloadTriggered(triggerId, "ADHOC");
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, scenario.org, scenario.offload, trigger),
+                TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, scenario.org, scenario.offload, trigger));
+        scenario.runOffload("ADHOC");
+
+        scenario.awaitJobs(2);
+        scenario.as().queryParam("where", "{\"copydef\":\"" + scenario.offload + "\"}").get("/api/v1/jobs")
+                .then().body("_meta.total", equalTo(2));
+    }
+
+    @Test
+    void agentReportsRunAJobToCompletionAndLateReportsNeverUnfinishIt() {
+        Scenario scenario = new Scenario(kafka);
+        scenario.runOffload("ADHOC");
+        String job = scenario.awaitJobs(1);
+
+        scenario.report(job, 1, "RUNNING", "SNAPSHOT", null, List.of("Taking snapshots"));
+        scenario.awaitState(job, "RUNNING").then()
+                .body("phase", equalTo("SNAPSHOT"))
+                .body("activity", hasItem(endsWith("UTC: Taking snapshots")));
+        scenario.report(job, 3, "COMPLETED", null, "Copy Successful", List.of("Done"));
+        scenario.report(job, 2, null, "COPY", null, List.of("Copying PVC data"));
+        scenario.report(job, 4, "RUNNING", null, "late", null);
+
+        scenario.awaitState(job, "COMPLETED").then()
+                .body("message", equalTo("Copy Successful"))
+                .body("end_time", notNullValue())
+                .body("phase", equalTo("SNAPSHOT"));
+        JobStateChanged completed = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.JOB_STATE,
+                r -> job.equals(r.key()) && r.value().contains("COMPLETED"), TIMEOUT).value(), JobStateChanged.class);
+        assertThat(completed.endTime()).isNotNull();
+        scenario.as().get("/api/v1/jobs/" + job).then().body("state", equalTo("COMPLETED")).body("message", equalTo("Copy Successful"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PARTIAL", "FAILED", "SKIPPED" })
+    void everyResultEndsTheJobWithItsMessage(String result) {
+        Scenario scenario = new Scenario(kafka);
+        scenario.runOffload("ADHOC");
+        String job = scenario.awaitJobs(1);
+        scenario.report(job, 1, "RUNNING", null, null, null);
+        scenario.report(job, 2, result, null, result + ": see the PVC records", null);
+
+        scenario.awaitState(job, result).then()
+                .body("message", equalTo(result + ": see the PVC records"))
+                .body("end_time", notNullValue());
+    }
+
+    @Test
+    void aScheduledRunWhileThePreviousOneRunsIsSkippedWithAReason() {
+        Scenario scenario = new Scenario(kafka);
+        scenario.runOffload("SCHEDULED");
+        String first = scenario.awaitJobs(1);
+        scenario.report(first, 1, "RUNNING", null, null, null);
+        scenario.awaitState(first, "RUNNING");
+
+        scenario.runOffload("SCHEDULED");
+        String second = scenario.awaitJobs(2);
+        scenario.awaitState(second, "SKIPPED").then()
+                .body("message", equalTo("Skipped: the previous run of this definition (job " + first + ") is still RUNNING."));
+    }
+
+    @Test
+    void theTerraformLookupFindsTheNewJobAndJobsCannotBeWrittenByClients() {
+        Scenario scenario = new Scenario(kafka);
+        long before = Instant.now().getEpochSecond() - 1;
+        scenario.runOffload("ADHOC");
+        String job = scenario.awaitJobs(1);
+
+        scenario.as().queryParam("where", "{\"type\":{\"$nin\":[\"RESTORE\",\"DELETE_BACKUP\"]},\"backupdef\":\"" + scenario.backup
+                        + "\",\"start_time\":{\"$gt\":" + before + "}}")
+                .queryParam("sort", "-start_time").get("/api/v1/jobs")
+                .then().statusCode(200).body("_items._id", contains(job));
+        scenario.as().contentType("application/json").body("{}").post("/api/v1/jobs").then().statusCode(405)
+                .body("_status", equalTo("ERR"));
+        scenario.as().delete("/api/v1/jobs/" + job).then().statusCode(405);
+    }
+}

@@ -1,0 +1,80 @@
+package io.ferry.job.progress;
+
+import static io.ferry.job.Scenario.TIMEOUT;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.ferry.events.EventCatalog;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.progress.PvcStats;
+import io.ferry.job.Scenario;
+import io.ferry.testsupport.KafkaRecords;
+import io.ferry.testsupport.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+class JobProgressTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Test
+    void aggregatesEqualTheSumsOverTheNewestUpdateOfEachPvcWhateverTheOrderAndDuplicates() {
+        Scenario scenario = new Scenario(kafka);
+        scenario.runOffload("ADHOC");
+        String job = scenario.awaitJobs(1);
+
+        List<ProducerRecord<String, String>> updates = new ArrayList<>();
+        for (int pvc = 0; pvc < 4; pvc++) {
+            for (long sequence = 1; sequence <= 5; sequence++) {
+                String state = sequence < 5 ? "ACTIVE" : pvc == 3 ? "FAILED" : "COMPLETED";
+                PvcStats stats = new PvcStats(1000L * (pvc + 1), 10L * (pvc + 1), 200L * sequence * (pvc + 1), 2L * sequence,
+                        100L * sequence * (pvc + 1), sequence);
+                updates.add(copy(scenario, job, pvc, sequence, state, stats));
+            }
+            updates.add(snapshot(scenario, job, pvc, 1, "ACTIVE"));
+            updates.add(snapshot(scenario, job, pvc, 2, pvc == 2 ? "SKIPPED-MISSING-VOLUME-FROM-INVENTORY" : "COMPLETED"));
+        }
+        updates.addAll(updates.subList(0, 6));
+        Collections.shuffle(updates, new Random(42));
+        KafkaRecords.send(kafka, updates.toArray(ProducerRecord[]::new));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> Integer.valueOf(3)
+                .equals(scenario.as().get("/api/v1/jobs/" + job).path("kube_copy_progress.completed_pvs")));
+        scenario.as().get("/api/v1/jobs/" + job).then()
+                .body("kube_copy_progress.total_pvs", equalTo(4))
+                .body("kube_copy_progress.active_pvs", equalTo(0))
+                .body("kube_copy_progress.failed_pvs", equalTo(1))
+                .body("kube_copy_progress.stats.estimated_size", equalTo(1000 + 2000 + 3000 + 4000))
+                .body("kube_copy_progress.stats.estimated_number_of_files", equalTo(10 + 20 + 30 + 40))
+                .body("kube_copy_progress.stats.io_size", equalTo(1000 * (1 + 2 + 3 + 4)))
+                .body("kube_copy_progress.stats.io_number_of_files", equalTo(4 * 10))
+                .body("kube_copy_progress.stats.transferred_size", equalTo(500 * (1 + 2 + 3 + 4)))
+                .body("kube_copy_progress.stats.transferred_number_of_files", equalTo(4 * 5))
+                .body("kube_snapshot_progress.total_pvs", equalTo(4))
+                .body("kube_snapshot_progress.completed_pvs", equalTo(3))
+                .body("kube_snapshot_progress.skipped_pvs", equalTo(1))
+                .body("kube_snapshot_progress.active_pvs", equalTo(0));
+    }
+
+    private static ProducerRecord<String, String> copy(Scenario scenario, String job, int pvc, long sequence, String state,
+            PvcStats stats) {
+        return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, scenario.org, job, new PvcProgressUpdated(job,
+                scenario.cluster, "apps", "data-" + pvc, "K8S_COPY", sequence, state, null, 1L, null, null, stats));
+    }
+
+    private static ProducerRecord<String, String> snapshot(Scenario scenario, String job, int pvc, long sequence, String state) {
+        return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, scenario.org, job, new PvcProgressUpdated(job,
+                scenario.cluster, "apps", "data-" + pvc, "K8S_SNAP", sequence, state, null, 1L, null, sequence == 2 ? 100 : 50, null));
+    }
+}
