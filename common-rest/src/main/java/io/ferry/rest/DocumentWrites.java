@@ -34,8 +34,9 @@ public class DocumentWrites {
 
     @WithTransaction
     public Uni<StoredDocument> create(ResourceSchema schema, Caller caller, ObjectNode document, ResourceHooks hooks) {
-        return hooks.prepare(caller, document, Optional.empty())
-                .chain(prepared -> store.insert(schema, caller.orgId(), prepared))
+        String id = ObjectIds.next();
+        return hooks.prepare(caller, id, document, Optional.empty())
+                .chain(prepared -> store.insert(schema, caller.orgId(), id, prepared))
                 .call(stored -> hooks.afterWrite(caller, stored, true));
     }
 
@@ -73,7 +74,7 @@ public class DocumentWrites {
 
     private Uni<StoredDocument> write(ResourceSchema schema, Caller caller, StoredDocument current, ObjectNode document,
             ResourceHooks hooks) {
-        return hooks.prepare(caller, document, Optional.of(current))
+        return hooks.prepare(caller, current.id(), document, Optional.of(current))
                 .chain(prepared -> store.update(schema, current, prepared))
                 .map(updated -> updated.orElseThrow(() -> new EveException(412, "Client and server etags don't match")))
                 .call(stored -> hooks.afterWrite(caller, stored, false));

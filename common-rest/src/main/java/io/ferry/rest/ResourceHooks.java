@@ -21,9 +21,10 @@ public interface ResourceHooks {
      * Checks and completes a schema-valid document before it is stored (cross-field rules, references,
      * derived fields). Fail with an {@code EveException} to refuse it.
      *
+     * @param id       the document's id (already chosen for a POST)
      * @param existing the stored document for PUT and PATCH, empty for POST
      */
-    default Uni<ObjectNode> prepare(Caller caller, ObjectNode document, Optional<StoredDocument> existing) {
+    default Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         return Uni.createFrom().item(document);
     }
 

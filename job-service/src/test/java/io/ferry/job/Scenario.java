@@ -56,7 +56,7 @@ public final class Scenario {
 
     public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
         return new OffloadTriggered(triggerId, offload, backup, cluster, trigger, 15, true, true,
-                Map.of("pvc_parallelism", 2), null, Instant.now());
+                Map.of("pvc_parallelism", 2), null, Instant.now(), null);
     }
 
     /** Waits until the offload has {@code count} jobs and returns the newest one's id. */

@@ -33,6 +33,7 @@ import io.ferry.infra.PostgresServer;
 import io.ferry.runner.LocalFerry;
 import io.ferry.runner.RunnerSettings;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** The whole system as {@code ./ferry up} starts it, on free ports and a throw-away data directory. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,6 +89,35 @@ class FerrySystemIT {
     }
 
     @Test
+    @Order(2)
+    void aCopyRunThroughTheGatewayBecomesAJobThatTheOffloadsStatusFollows() {
+        String cluster = api().body("{\"name\":\"prod\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"nightly\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"to-s3\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\"}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+
+        Integer lastRun = api().body("{\"retention\":{\"retainDays\":15},\"runBackup\":false}")
+                .post("/api/v1/kubeoffloads/" + offload + "/action/run")
+                .then().statusCode(200).body("backupdef", equalTo(backup)).extract().path("status.last_job_run_time");
+        long after = lastRun == null ? 0 : lastRun;
+
+        String job = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
+                .queryParam("where", "{\"backupdef\":\"" + backup + "\",\"start_time\":{\"$gt\":" + after + "}}")
+                .queryParam("sort", "-start_time").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
+        api().get("/api/v1/jobs/" + job).then().statusCode(200)
+                .body("type", equalTo("K8S_COPY"))
+                .body("copydef", equalTo(offload))
+                .body("cluster_name", equalTo("prod"))
+                .body("backupdef_name", equalTo("nightly"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> job.equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.jobid")));
+        api().delete("/api/v1/kubeoffloads/" + offload).then().statusCode(409)
+                .body("_error.message", containsString(job));
+    }
+
+    @Test
     @Order(3)
     void anApiRequestWithoutATokenIsA401FromTheOwningService() {
         given().baseUri(ferry.gatewayUrl()).when().get("/api/v1/kubeclusters")
@@ -112,6 +142,11 @@ class FerrySystemIT {
                 .then().statusCode(503)
                 .body("_status", equalTo("ERR"))
                 .body("_error.message", containsString("scheduler"));
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(ferry.gatewayUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)));
     }
 
     private static Optional<String> definitionNameInJobService(String id) throws Exception {

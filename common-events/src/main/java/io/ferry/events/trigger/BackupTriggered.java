@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param trigger     ADHOC or SCHEDULED
  * @param retainDays  how long the recovery point is kept
  * @param requestedAt when the run was asked for
+ * @param names       the definitions' names when the run was asked for
  */
 public record BackupTriggered(String triggerId, String backupdefId, String clusterId, String trigger, int retainDays,
-        Instant requestedAt) {
+        Instant requestedAt, DefinitionNames names) {
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param options         agent options (speed limits, parallelism), as the definition has them
  * @param offloadProvider preferred backup target settings, if any
  * @param requestedAt     when the run was asked for
+ * @param names           the definitions' names when the run was asked for, for the job's name fields
  */
 public record OffloadTriggered(
         String triggerId,
@@ -29,5 +30,6 @@ public record OffloadTriggered(
         boolean deleteSnapshots,
         Map<String, Object> options,
         Map<String, Object> offloadProvider,
-        Instant requestedAt) {
+        Instant requestedAt,
+        DefinitionNames names) {
 }

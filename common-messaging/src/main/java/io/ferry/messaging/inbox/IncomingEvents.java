@@ -1,8 +1,13 @@
 package io.ferry.messaging.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -40,13 +45,53 @@ public final class IncomingEvents {
         if (orgId == null) {
             throw new MalformedEventException("Event " + ce.getId() + " has no " + CloudEventHeaders.ORG_ID, null);
         }
-        String data = message.getPayload();
-        if (data == null) {
-            throw new MalformedEventException("Event " + ce.getId() + " has no data", null);
-        }
-        Object payload = EventJson.read(data, type.get().payloadType());
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(null);
-        return Optional.of(new EventEnvelope<>(ce.getId(), ce.getType(), ce.getSource().toString(), time,
-                orgId.toString(), ce.getSubject().orElse(null), payload));
+        return Optional.of(envelope(type.get(), ce.getId(), ce.getSource().toString(), time, orgId.toString(),
+                ce.getSubject().orElse(null), message.getPayload()));
+    }
+
+    /**
+     * Decodes a raw Kafka record (as a batch consumer sees it) carrying a binary-mode CloudEvent.
+     *
+     * @return the event, or empty for a type this version of the catalog does not know
+     * @throws MalformedEventException when the headers are not a CloudEvent or the data does not decode
+     */
+    public static Optional<EventEnvelope<?>> decode(Headers headers, String value) {
+        String id = header(headers, CloudEventHeaders.ID);
+        String ceType = header(headers, CloudEventHeaders.TYPE);
+        if (id == null || ceType == null) {
+            throw new MalformedEventException("Not a CloudEvent (no ce_id or ce_type header)", null);
+        }
+        Optional<EventType<?>> type = EventCatalog.byCeType(ceType);
+        if (type.isEmpty()) {
+            LOG.debugf("Skipping event %s of unknown type %s", id, ceType);
+            return Optional.empty();
+        }
+        String orgId = header(headers, CloudEventHeaders.ORG_ID);
+        if (orgId == null) {
+            throw new MalformedEventException("Event " + id + " has no " + CloudEventHeaders.ORG_ID, null);
+        }
+        String time = header(headers, CloudEventHeaders.TIME);
+        Instant instant;
+        try {
+            instant = time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("Event " + id + " has an unreadable ce_time: " + time, e);
+        }
+        return Optional.of(envelope(type.get(), id, header(headers, CloudEventHeaders.SOURCE), instant, orgId,
+                header(headers, CloudEventHeaders.SUBJECT), value));
+    }
+
+    private static EventEnvelope<?> envelope(EventType<?> type, String id, String source, Instant time, String orgId,
+            String subject, String data) {
+        if (data == null) {
+            throw new MalformedEventException("Event " + id + " has no data", null);
+        }
+        return new EventEnvelope<>(id, type.ceType(), source, time, orgId, subject, EventJson.read(data, type.payloadType()));
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -94,8 +94,8 @@ public class DocumentStore {
         return new ListStatements(new SqlFragment(page, parameters), count);
     }
 
-    public Uni<StoredDocument> insert(ResourceSchema schema, String orgId, ObjectNode doc) {
-        String id = ObjectIds.next();
+    /** Stores a new document under {@code id} (from {@link ObjectIds#next()}). */
+    public Uni<StoredDocument> insert(ResourceSchema schema, String orgId, String id, ObjectNode doc) {
         Instant now = now();
         StoredDocument stored = new StoredDocument(id, orgId, now, now, Etags.of(id, 1), 1, doc);
         String sql = "INSERT INTO " + schema.table() + " (id, org_id, created_at, updated_at, etag, revision, doc) "

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.job.definition.repository.DefinitionView;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.rest.ObjectIds;
@@ -58,7 +59,7 @@ public class JobLifecycle {
                 return Uni.createFrom().voidItem();
             }
             return previousRunStillGoing(orgId, request).chain(previous -> names(request)
-                    .chain(names -> store.insert(JobSchema.SCHEMA, orgId, newJob(request, names, previous, now)))
+                    .chain(names -> store.insert(JobSchema.SCHEMA, orgId, ObjectIds.next(), newJob(request, names, previous, now)))
                     .call(job -> track(orgId, job, request))
                     .call(events::stateChanged)
                     .call(job -> previous.isPresent() ? Uni.createFrom().voidItem() : dispatch(job, request))
@@ -133,14 +134,16 @@ public class JobLifecycle {
         return store.find(JobSchema.SCHEMA, orgId, where, 1).map(jobs -> jobs.stream().findFirst());
     }
 
+    /** The names the trigger carries, else the ones the definitions read model has. */
     private static Uni<List<String>> names(JobRequest request) {
-        return name(request.clusterId()).chain(cluster -> name(request.backupdefId())
-                .chain(backup -> name(request.copydefId()).map(copy -> Arrays.asList(cluster, backup, copy))));
+        DefinitionNames carried = request.names() == null ? new DefinitionNames(null, null, null) : request.names();
+        return name(carried.cluster(), request.clusterId()).chain(cluster -> name(carried.backupdef(), request.backupdefId())
+                .chain(backup -> name(carried.copydef(), request.copydefId()).map(copy -> Arrays.asList(cluster, backup, copy))));
     }
 
-    private static Uni<String> name(String definitionId) {
-        if (definitionId == null) {
-            return Uni.createFrom().nullItem();
+    private static Uni<String> name(String carried, String definitionId) {
+        if (carried != null || definitionId == null) {
+            return Uni.createFrom().item(carried);
         }
         return DefinitionView.<DefinitionView>findById(definitionId).map(view -> view == null ? null : view.name);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,9 @@ import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.trigger.DefinitionNames;
+import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.rest.ObjectIds;
 import io.ferry.job.Scenario;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -69,6 +73,24 @@ class JobLifecycleTest {
                 r -> job.equals(r.key()), TIMEOUT).value(), JobStateChanged.class);
         assertThat(pending.state()).isEqualTo("PENDING");
         assertThat(pending.copydefId()).isEqualTo(scenario.offload);
+    }
+
+    @Test
+    void namesCarriedByTheTriggerAreUsedEvenBeforeTheDefinitionsAreKnown() {
+        Scenario scenario = new Scenario(kafka);
+        String unknownOffload = ObjectIds.next();
+        OffloadTriggered trigger = new OffloadTriggered(UUID.randomUUID().toString(), unknownOffload, ObjectIds.next(),
+                ObjectIds.next(), "ADHOC", 3, false, true, null, null, Instant.now(),
+                new DefinitionNames("edge-cluster", "hourly", "to-gcs"));
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, scenario.org, unknownOffload, trigger));
+
+        String job = Awaitility.await().atMost(TIMEOUT).until(() -> scenario.as()
+                .queryParam("where", "{\"copydef\":\"" + unknownOffload + "\"}").get("/api/v1/jobs").<String>path("_items[0]._id"),
+                id -> id != null);
+        scenario.as().get("/api/v1/jobs/" + job).then()
+                .body("cluster_name", equalTo("edge-cluster"))
+                .body("backupdef_name", equalTo("hourly"))
+                .body("copydef_name", equalTo("to-gcs"));
     }
 
     @Test

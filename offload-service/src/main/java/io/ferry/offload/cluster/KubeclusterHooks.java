@@ -17,7 +17,7 @@ import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A new cluster starts PENDING (until its agent reports in). A cluster that backups still use cannot be
+ * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. A cluster that backups still use cannot be
  * deleted. Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same
  * transaction.
  */
@@ -33,9 +33,9 @@ public class KubeclusterHooks implements ResourceHooks {
     }
 
     @Override
-    public Uni<ObjectNode> prepare(Caller caller, ObjectNode document, Optional<StoredDocument> existing) {
+    public Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         if (existing.isEmpty()) {
-            document.putObject("status").put("state", "PENDING");
+            document.putObject("status").put("state", "PENDING").put("agentURL", AgentManifest.url(id));
         }
         return Uni.createFrom().item(document);
     }

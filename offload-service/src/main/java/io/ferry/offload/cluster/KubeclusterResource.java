@@ -1,12 +1,22 @@
 package io.ferry.offload.cluster;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
+import io.ferry.rest.ObjectIds;
+import io.ferry.rest.auth.Caller;
+import io.ferry.rest.error.EveException;
 import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
+import io.ferry.rest.store.DocumentStore;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 
 /** {@code /api/v1/kubeclusters}: the registered Kubernetes clusters. */
 @Path("/api/v1/kubeclusters")
@@ -20,7 +30,26 @@ public class KubeclusterResource extends EveResource {
                     Field.string("agentURL"),
                     Field.integer("last_heartbeat")).readOnly());
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks) {
+    private final DocumentStore store;
+
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store) {
         super(SCHEMA, endpoints, hooks);
+        this.store = store;
+    }
+
+    /** The manifest that installs this cluster's agent ({@code status.agentURL}). */
+    @GET
+    @Path("/{id}/agent")
+    @Produces("application/yaml")
+    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
+    @WithSession
+    public Uni<String> agentManifest(@PathParam("id") String id) {
+        Caller caller = endpoints.caller();
+        if (!ObjectIds.isValid(id)) {
+            return Uni.createFrom().failure(EveException.notFound());
+        }
+        return store.find(SCHEMA, caller.orgId(), id).map(found -> found
+                .map(cluster -> AgentManifest.manifest(caller.orgId(), cluster.id(), cluster.text("name")))
+                .orElseThrow(EveException::notFound));
     }
 }

@@ -36,7 +36,7 @@ public class KubeoffloadHooks implements ResourceHooks {
     }
 
     @Override
-    public Uni<ObjectNode> prepare(Caller caller, ObjectNode document, Optional<StoredDocument> existing) {
+    public Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         Map<String, Object> issues = new LinkedHashMap<>();
         if (Triggers.needsPolicy(document)) {
             issues.put("policy", "required field");

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.offload.backup.KubebackupSchema;
+import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.offload.KubeoffloadSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
@@ -44,18 +46,29 @@ public class RunService {
     /** @return the kubeoffload as it was before the run (its status still shows the previous job) */
     @WithTransaction
     public Uni<StoredDocument> runOffload(Caller caller, String id, RunRequest request) {
-        return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> outbox.append(caller.orgId(), offload.id(),
-                new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
-                        offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
-                        offload.doc().path("delete_snapshots").asBoolean(true), map(offload.doc().get("options")),
-                        map(offload.doc().get("offload_provider")), Instant.now())));
+        return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> names(caller, offload.text("cluster"),
+                offload.text("backupdef"), offload.text("name")).chain(names -> outbox.append(caller.orgId(), offload.id(),
+                        new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
+                                offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
+                                offload.doc().path("delete_snapshots").asBoolean(true), map(offload.doc().get("options")),
+                                map(offload.doc().get("offload_provider")), Instant.now(), names))));
     }
 
     @WithTransaction
     public Uni<StoredDocument> runBackup(Caller caller, String id, RunRequest request) {
-        return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> outbox.append(caller.orgId(), backup.id(),
-                new BackupTriggered(UUID.randomUUID().toString(), backup.id(), backup.text("cluster"), "ADHOC",
-                        request.retainDays(), Instant.now())));
+        return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> names(caller, backup.text("cluster"), backup.id(), null)
+                .chain(names -> outbox.append(caller.orgId(), backup.id(), new BackupTriggered(UUID.randomUUID().toString(),
+                        backup.id(), backup.text("cluster"), "ADHOC", request.retainDays(), Instant.now(), names))));
+    }
+
+    private Uni<DefinitionNames> names(Caller caller, String clusterId, String backupId, String offloadName) {
+        return nameOf(KubeclusterResource.SCHEMA, caller, clusterId).chain(cluster -> nameOf(KubebackupSchema.SCHEMA, caller, backupId)
+                .map(backup -> new DefinitionNames(cluster, backup, offloadName)));
+    }
+
+    private Uni<String> nameOf(ResourceSchema schema, Caller caller, String id) {
+        return id == null ? Uni.createFrom().nullItem()
+                : store.find(schema, caller.orgId(), id).map(found -> found.map(doc -> doc.text("name")).orElse(null));
     }
 
     private Uni<StoredDocument> definition(ResourceSchema schema, Caller caller, String id) {

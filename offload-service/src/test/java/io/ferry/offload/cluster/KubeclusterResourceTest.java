@@ -78,6 +78,18 @@ class KubeclusterResourceTest {
     }
 
     @Test
+    void theStatusLinksToTheManifestThatInstallsTheClustersAgent() {
+        var created = as(org).body("{\"name\":\"with-agent\"}").post(PATH).then().statusCode(201).extract();
+        String id = created.path("_id");
+        assertThat(created.<String>path("status.agentURL")).isEqualTo("/v1/kubeclusters/" + id + "/agent");
+
+        String manifest = as(org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(200)
+                .contentType("application/yaml").extract().asString();
+        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"");
+        as("other-" + org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(404);
+    }
+
+    @Test
     void theStatusIsKeptByTheServerNotTheClient() {
         as(org).body("{\"name\":\"sneaky\",\"status\":{\"state\":\"ACTIVE\"}}").post(PATH)
                 .then().statusCode(422).body("_issues.status", equalTo("field is read-only"));
