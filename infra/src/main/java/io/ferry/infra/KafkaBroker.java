@@ -144,10 +144,18 @@ public final class KafkaBroker implements AutoCloseable {
                 "") ;
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
-    private static String newClusterId() {
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. Like Kafka's own ids it never
+     * starts with '-', which the storage tool would take for an option (about one id in 64 would).
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }

@@ -36,6 +36,14 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void clusterIdsNeverLookLikeAnOption() {
+        for (int i = 0; i < 10_000; i++) {
+            String id = KafkaBroker.newClusterId();
+            assertThat(id).hasSize(22).doesNotStartWith("-").matches("[A-Za-z0-9_-]+");
+        }
+    }
+
+    @Test
     void keepsRecordsAcrossARestartOnTheSameDataDirectory() throws Exception {
         int port = Ports.free();
         int controllerPort = Ports.free();

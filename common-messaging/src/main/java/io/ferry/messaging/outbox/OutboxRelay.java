@@ -61,7 +61,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayPending() {
         return relayBatch()
-                .repeat().until(published -> published < config.relayBatchSize())
+                .repeat().whilst(published -> published == config.relayBatchSize())
                 .collect().last()
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull()

@@ -1,0 +1,15 @@
+package io.ferry.scheduler.policy;
+
+import jakarta.ws.rs.Path;
+
+import io.ferry.rest.EveEndpoints;
+import io.ferry.rest.EveResource;
+
+/** {@code /api/v1/policies}. */
+@Path("/api/v1/policies")
+public class PolicyResource extends EveResource {
+
+    public PolicyResource(EveEndpoints endpoints, PolicyHooks hooks) {
+        super(PolicySchema.SCHEMA, endpoints, hooks);
+    }
+}
