@@ -13,7 +13,7 @@ public interface MessagingConfig {
     Duration relayInterval();
 
     /** Most outbox rows published in one relay round trip. */
-    @WithDefault("250")
+    @WithDefault("1000")
     int relayBatchSize();
 
     /** How long processed-event ids are kept for de-duplication. */

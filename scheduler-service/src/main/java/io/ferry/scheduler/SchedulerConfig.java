@@ -11,6 +11,6 @@ public interface SchedulerConfig {
     String fireInterval();
 
     /** Most due schedules claimed and fired in one transaction. */
-    @WithDefault("1000")
+    @WithDefault("5000")
     int fireBatchSize();
 }

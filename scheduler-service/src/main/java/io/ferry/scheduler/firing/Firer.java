@@ -2,6 +2,8 @@ package io.ferry.scheduler.firing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,6 @@ import io.ferry.scheduler.policy.CronSchedules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,6 +55,15 @@ public class Firer {
             LIMIT :limit
             FOR UPDATE OF s SKIP LOCKED""";
 
+    private static final String MOVE_SLOTS = """
+            UPDATE fire_slot s SET next_fire_at = to_timestamp(u.next)
+            FROM unnest(CAST(:definitions AS text[]), CAST(:entries AS int[]), CAST(:next AS bigint[])) AS u(definition_id, entry, next)
+            WHERE s.definition_id = u.definition_id AND s.schedule_index = u.entry AND u.next IS NOT NULL""";
+    private static final String DROP_FINISHED = """
+            DELETE FROM fire_slot s
+            USING unnest(CAST(:definitions AS text[]), CAST(:entries AS int[]), CAST(:next AS bigint[])) AS u(definition_id, entry, next)
+            WHERE s.definition_id = u.definition_id AND s.schedule_index = u.entry AND u.next IS NULL""";
+
     private final Outbox outbox;
     private final SchedulerConfig config;
     private final ObjectMapper mapper;
@@ -75,35 +85,56 @@ public class Firer {
                 .collect().asList().map(batches -> batches.stream().mapToInt(Integer::intValue).sum());
     }
 
-    /** One batch: claims up to {@code fire-batch-size} due slots and fires them. */
+    /**
+     * One batch: claims up to {@code fire-batch-size} due slots, records their triggers in the outbox and moves
+     * them to their next times, in two statements.
+     */
     @WithTransaction
     public Uni<Integer> fireDue(Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM_DUE, Object[].class)
                 .setParameter("now", now.getEpochSecond())
                 .setParameter("limit", config.fireBatchSize())
                 .getResultList())
-                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
-                        .transformToUniAndConcatenate(row -> fire(DueSlot.of(row), now).replaceWith(1))
-                        .collect().asList()
-                        .map(List::size));
+                .chain(rows -> {
+                    List<Outbox.Pending> triggers = new ArrayList<>();
+                    Map<String, Optional<Instant>> nextTimesOf = new HashMap<>();
+                    String[] definitions = new String[rows.size()];
+                    Integer[] entries = new Integer[rows.size()];
+                    Long[] nextTimes = new Long[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        DueSlot slot = DueSlot.of(rows.get(i));
+                        Instant due = Instant.ofEpochSecond(slot.dueEpoch());
+                        Instant after = now.isAfter(due) ? now : due;
+                        Optional<Instant> next = nextTimesOf.computeIfAbsent(slot.cron() + '|' + slot.timezone() + '|' + after,
+                                key -> CronSchedules.nextFire(slot.cron(), slot.timezone(), after));
+                        if (Duration.between(due, now).compareTo(LATE) > 0) {
+                            LOG.infof("Schedule %d of %s was due at %s and missed (scheduler not running); firing it once now, next at %s",
+                                    slot.scheduleIndex(), slot.definitionId(), due, next.map(Instant::toString).orElse("never"));
+                        }
+                        if (!slot.pause()) {
+                            triggers.add(new Outbox.Pending(slot.orgId(), slot.definitionId(), trigger(slot, due, now)));
+                        }
+                        definitions[i] = slot.definitionId();
+                        entries[i] = slot.scheduleIndex();
+                        nextTimes[i] = next.map(Instant::getEpochSecond).orElse(null);
+                    }
+                    return outbox.appendAll(triggers)
+                            .chain(() -> moveSlots(definitions, entries, nextTimes))
+                            .replaceWith(rows.size());
+                });
     }
 
-    private Uni<Void> fire(DueSlot slot, Instant now) {
-        Instant due = Instant.ofEpochSecond(slot.dueEpoch());
-        Optional<Instant> next = CronSchedules.nextFire(slot.cron(), slot.timezone(), now.isAfter(due) ? now : due);
-        if (Duration.between(due, now).compareTo(LATE) > 0) {
-            LOG.infof("Schedule %d of %s was due at %s and missed (scheduler not running); firing it once now, next at %s",
-                    slot.scheduleIndex(), slot.definitionId(), due, next.map(Instant::toString).orElse("never"));
+    /** Moves each slot to its next time; a slot that never fires again is removed. */
+    private static Uni<Void> moveSlots(String[] definitions, Integer[] entries, Long[] nextTimes) {
+        if (definitions.length == 0) {
+            return Uni.createFrom().voidItem();
         }
-        Uni<Void> trigger = slot.pause() ? Uni.createFrom().voidItem() : outbox.append(slot.orgId(), slot.definitionId(), trigger(slot, due, now))
-                .replaceWithVoid();
-        return trigger.chain(() -> Panache.getSession().chain(session -> next.isPresent()
-                ? session.createNativeQuery(
-                        "UPDATE fire_slot SET next_fire_at = to_timestamp(:next) WHERE definition_id = :d AND schedule_index = :i")
-                        .setParameter("next", next.get().getEpochSecond())
-                        .setParameter("d", slot.definitionId()).setParameter("i", slot.scheduleIndex()).executeUpdate()
-                : session.createNativeQuery("DELETE FROM fire_slot WHERE definition_id = :d AND schedule_index = :i")
-                        .setParameter("d", slot.definitionId()).setParameter("i", slot.scheduleIndex()).executeUpdate()))
+        return Panache.getSession().chain(session -> session.createNativeQuery(MOVE_SLOTS)
+                .setParameter("definitions", definitions).setParameter("entries", entries).setParameter("next", nextTimes)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(DROP_FINISHED)
+                        .setParameter("definitions", definitions).setParameter("entries", entries).setParameter("next", nextTimes)
+                        .executeUpdate()))
                 .replaceWithVoid();
     }
 
