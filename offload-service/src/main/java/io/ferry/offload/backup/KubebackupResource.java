@@ -1,23 +1,20 @@
 package io.ferry.offload.backup;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ferry.offload.run.RunRequest;
 import io.ferry.offload.run.RunService;
+import io.ferry.offload.run.RunnableResource;
 import io.ferry.rest.EveEndpoints;
-import io.ferry.rest.EveResource;
 import io.ferry.rest.auth.Caller;
+import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /api/v1/kubebackups} and {@code /api/v1/kubebackups/<id>/action/run} (a K8S_SNAP job). */
 @Path("/api/v1/kubebackups")
-public class KubebackupResource extends EveResource {
+public class KubebackupResource extends RunnableResource {
 
     private final RunService runs;
 
@@ -26,13 +23,8 @@ public class KubebackupResource extends EveResource {
         this.runs = runs;
     }
 
-    @POST
-    @Path("/{id}/action/run")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.ADMIN)
-    public Uni<Response> run(@PathParam("id") String id, String body) {
-        Caller caller = endpoints.writer();
-        RunRequest request = RunRequest.backup(endpoints.parse(body));
-        return runs.runBackup(caller, id, request).map(backup -> endpoints.written(schema, backup).build());
+    @Override
+    protected Uni<StoredDocument> start(Caller caller, String id, JsonNode body) {
+        return runs.runBackup(caller, id, RunRequest.backup(body));
     }
 }
