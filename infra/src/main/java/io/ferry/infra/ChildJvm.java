@@ -68,10 +68,6 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    public ProcessHandle handle() {
-        return process.toHandle();
-    }
-
     /** Waits for the JVM to exit by itself and returns its exit code. */
     public int awaitExit(Duration timeout) {
         try {

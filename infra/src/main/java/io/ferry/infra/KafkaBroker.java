@@ -68,10 +68,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    public ChildJvm jvm() {
-        return jvm;
-    }
-
     @Override
     public void close() {
         jvm.stop(Duration.ofSeconds(30));

@@ -3,14 +3,7 @@ package io.ferry.infra;
 /** A port Ferry needs is already taken by another process. */
 public class PortInUseException extends RuntimeException {
 
-    private final int port;
-
     public PortInUseException(int port, String what) {
         super("Port " + port + " (" + what + ") is already in use. Stop the process that holds it, or choose another port.");
-        this.port = port;
-    }
-
-    public int port() {
-        return port;
     }
 }

@@ -1,7 +1,10 @@
 package io.ferry.rest.store;
 
 import java.time.Instant;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,8 +15,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record StoredDocument(String id, String orgId, Instant created, Instant updated, String etag, long revision,
         ObjectNode doc) {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     /** The value of a top-level text field, or null. */
     public String text(String field) {
         return doc.hasNonNull(field) ? doc.get(field).asText() : null;
+    }
+
+    /** A top-level nested document as a map (for event payloads), or null. */
+    public Map<String, Object> object(String field) {
+        return doc.hasNonNull(field) ? MAPPER.convertValue(doc.get(field), MAP) : null;
     }
 }

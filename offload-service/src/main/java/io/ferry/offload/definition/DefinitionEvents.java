@@ -1,12 +1,8 @@
 package io.ferry.offload.definition;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
@@ -20,15 +16,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DefinitionEvents {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final Outbox outbox;
-    private final ObjectMapper mapper;
 
-    public DefinitionEvents(Outbox outbox, ObjectMapper mapper) {
+    public DefinitionEvents(Outbox outbox) {
         this.outbox = outbox;
-        this.mapper = mapper;
     }
 
     public Uni<Void> changed(Caller caller, DefinitionKind kind, StoredDocument stored) {
@@ -48,16 +39,12 @@ public class DefinitionEvents {
                     flag(stored, "pause"), null, null, null);
             case KUBEOFFLOAD -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
                     stored.text("cluster"), stored.text("backupdef"), null, stored.text("policy"), stored.text("trigger_type"),
-                    null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), map(stored.doc().get("options")));
+                    null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), stored.object("options"));
         };
     }
 
     private static Boolean flag(StoredDocument stored, String field) {
         JsonNode value = stored.doc().get(field);
         return value == null || value.isNull() ? null : value.asBoolean();
-    }
-
-    private Map<String, Object> map(JsonNode value) {
-        return value == null || value.isNull() ? null : mapper.convertValue(value, MAP);
     }
 }

@@ -1,14 +1,9 @@
 package io.ferry.offload.run;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.DefinitionNames;
@@ -30,17 +25,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RunService {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final DocumentStore store;
     private final Outbox outbox;
-    private final ObjectMapper mapper;
-
-    public RunService(DocumentStore store, Outbox outbox, ObjectMapper mapper) {
+    public RunService(DocumentStore store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
-        this.mapper = mapper;
     }
 
     /** @return the kubeoffload as it was before the run (its status still shows the previous job) */
@@ -50,8 +39,8 @@ public class RunService {
                 offload.text("backupdef"), offload.text("name")).chain(names -> outbox.append(caller.orgId(), offload.id(),
                         new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
                                 offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
-                                offload.doc().path("delete_snapshots").asBoolean(true), map(offload.doc().get("options")),
-                                map(offload.doc().get("offload_provider")), Instant.now(), names))));
+                                offload.doc().path("delete_snapshots").asBoolean(true), offload.object("options"),
+                                offload.object("offload_provider"), Instant.now(), names))));
     }
 
     @WithTransaction
@@ -76,9 +65,5 @@ public class RunService {
             return Uni.createFrom().failure(EveException.notFound());
         }
         return store.find(schema, caller.orgId(), id).map(found -> found.orElseThrow(EveException::notFound));
-    }
-
-    private Map<String, Object> map(JsonNode value) {
-        return value == null || value.isNull() ? null : mapper.convertValue(value, MAP);
     }
 }
