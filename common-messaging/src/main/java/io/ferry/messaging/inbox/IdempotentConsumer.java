@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
+import io.ferry.kafka.IncomingEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 

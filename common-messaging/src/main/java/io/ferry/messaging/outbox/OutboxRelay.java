@@ -1,8 +1,6 @@
 package io.ferry.messaging.outbox;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import io.ferry.events.CloudEventHeaders;
+import io.ferry.kafka.OutgoingEvents;
 import io.ferry.messaging.MessagingConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -97,21 +93,8 @@ public class OutboxRelay {
     }
 
     private Message<String> toMessage(Row row) {
-        String key = row.getString("event_key");
-        OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        return Message.of(row.getString("payload"))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.getString("topic"))
-                        .withKey(key)
-                        .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.getUUID("id").toString())
-                        .withType(row.getString("ce_type"))
-                        .withSource(source)
-                        .withSubject(key)
-                        .withTimestamp(createdAt.atZoneSameInstant(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .withExtension(CloudEventHeaders.ORG_ID_EXTENSION, row.getString("org_id"))
-                        .build());
+        return OutgoingEvents.message(row.getUUID("id").toString(), row.getString("topic"), row.getString("ce_type"), source,
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("org_id"), row.getString("event_key"),
+                row.getString("payload"));
     }
 }

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.events.progress.PvcProgressUpdated;
-import io.ferry.messaging.inbox.IncomingEvents;
+import io.ferry.kafka.IncomingEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

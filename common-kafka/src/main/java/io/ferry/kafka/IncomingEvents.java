@@ -1,4 +1,4 @@
-package io.ferry.messaging.inbox;
+package io.ferry.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

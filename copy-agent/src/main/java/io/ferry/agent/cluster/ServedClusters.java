@@ -1,0 +1,46 @@
+package io.ferry.agent.cluster;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.ferry.agent.config.AgentConfig;
+
+/** The clusters this agent works for, each with the organisation that owns it. */
+@ApplicationScoped
+public class ServedClusters {
+
+    private final Map<String, String> orgByCluster = new ConcurrentHashMap<>();
+
+    public ServedClusters(AgentConfig config) {
+        if (config.adoptAllClusters()) {
+            return;
+        }
+        String clusterId = config.clusterId().filter(id -> !id.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "Set FERRY_AGENT_CLUSTER_ID and FERRY_AGENT_ORG to the kubecluster this agent runs in "
+                        + "(or ferry.agent.adopt-all-clusters=true for a single-machine setup)"));
+        String orgId = config.org().filter(org -> !org.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "Set FERRY_AGENT_ORG to the organisation that owns cluster " + clusterId));
+        orgByCluster.put(clusterId, orgId);
+    }
+
+    /** The owning organisation, when this agent serves the cluster. */
+    public Optional<String> orgOf(String clusterId) {
+        return clusterId == null ? Optional.empty() : Optional.ofNullable(orgByCluster.get(clusterId));
+    }
+
+    /** Cluster id to organisation, a snapshot. */
+    public Map<String, String> all() {
+        return Map.copyOf(orgByCluster);
+    }
+
+    void adopt(String clusterId, String orgId) {
+        orgByCluster.put(clusterId, orgId);
+    }
+
+    void release(String clusterId) {
+        orgByCluster.remove(clusterId);
+    }
+}

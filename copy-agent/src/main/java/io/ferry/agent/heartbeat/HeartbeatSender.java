@@ -1,0 +1,35 @@
+package io.ferry.agent.heartbeat;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.ferry.agent.cluster.ServedClusters;
+import io.ferry.agent.events.AgentEvents;
+import io.ferry.events.agent.AgentHeartbeat;
+import io.quarkus.scheduler.Scheduled;
+
+/** Tells Ferry every few seconds that the agent of each served cluster is alive. */
+@ApplicationScoped
+public class HeartbeatSender {
+
+    private final ServedClusters clusters;
+    private final AgentEvents events;
+    private final String version;
+
+    public HeartbeatSender(ServedClusters clusters, AgentEvents events,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
+        this.clusters = clusters;
+        this.events = events;
+        this.version = version;
+    }
+
+    @Scheduled(every = "${ferry.agent.heartbeat-interval}")
+    void beat() {
+        Instant now = Instant.now();
+        clusters.all().forEach((clusterId, orgId) ->
+                events.publish(orgId, clusterId, new AgentHeartbeat(clusterId, version, now)));
+    }
+}

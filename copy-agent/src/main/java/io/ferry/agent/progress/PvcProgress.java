@@ -1,0 +1,141 @@
+package io.ferry.agent.progress;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.ferry.agent.transfer.TransferListener;
+import io.ferry.agent.volume.PvcName;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.progress.PvcStats;
+
+/**
+ * One PVC's progress in one operation of a job. State changes are published at once; counters are
+ * published by {@link #publishIfChanged()}, which the job calls about once a second. Every update carries
+ * the next sequence number of this PVC and operation, assigned and handed to the producer under the same
+ * lock, so the broker receives them in sequence order.
+ */
+public final class PvcProgress implements TransferListener {
+
+    public static final String SNAPSHOT = "K8S_SNAP";
+    public static final String COPY = "K8S_COPY";
+
+    private final ProgressSink sink;
+    private final PvcName pvc;
+    private final String opType;
+    private final AtomicLong ioSize = new AtomicLong();
+    private final AtomicLong ioFiles = new AtomicLong();
+    private final AtomicLong transferredSize = new AtomicLong();
+    private final AtomicLong transferredFiles = new AtomicLong();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private volatile long estimatedSize;
+    private volatile long estimatedFiles;
+    private long sequence;
+    private String state = "PENDING";
+    private String message;
+    private Long startTime;
+    private Long endTime;
+
+    public PvcProgress(ProgressSink sink, PvcName pvc, String opType) {
+        this.sink = sink;
+        this.pvc = pvc;
+        this.opType = opType;
+    }
+
+    public PvcName pvc() {
+        return pvc;
+    }
+
+    public synchronized void pending() {
+        publish();
+    }
+
+    public synchronized void start() {
+        state = "ACTIVE";
+        startTime = Instant.now().getEpochSecond();
+        publish();
+    }
+
+    /** What the scan before copying found. */
+    public void estimate(long size, long files) {
+        estimatedSize = size;
+        estimatedFiles = files;
+        changed.set(true);
+    }
+
+    @Override
+    public void bytesRead(long bytes) {
+        ioSize.addAndGet(bytes);
+        changed.set(true);
+    }
+
+    @Override
+    public void bytesWritten(long bytes) {
+        transferredSize.addAndGet(bytes);
+        changed.set(true);
+    }
+
+    @Override
+    public void fileDone() {
+        ioFiles.incrementAndGet();
+        transferredFiles.incrementAndGet();
+        changed.set(true);
+    }
+
+    public synchronized void complete(String outcome) {
+        finish("COMPLETED", outcome);
+    }
+
+    public synchronized void fail(String reason) {
+        finish("FAILED", reason);
+    }
+
+    /** Publishes the counters if they moved since the last update (only while ACTIVE). */
+    public synchronized void publishIfChanged() {
+        if ("ACTIVE".equals(state) && changed.get()) {
+            publish();
+        }
+    }
+
+    public long transferredSize() {
+        return transferredSize.get();
+    }
+
+    public long transferredFiles() {
+        return transferredFiles.get();
+    }
+
+    private void finish(String finalState, String outcome) {
+        if (!"PENDING".equals(state) && !"ACTIVE".equals(state)) {
+            return;
+        }
+        state = finalState;
+        message = outcome;
+        endTime = Instant.now().getEpochSecond();
+        if (startTime == null) {
+            startTime = endTime;
+        }
+        publish();
+    }
+
+    private void publish() {
+        changed.set(false);
+        sequence++;
+        sink.publish(new PvcProgressUpdated(sink.jobId(), sink.clusterId(), pvc.namespace(), pvc.name(), opType, sequence,
+                state, message, startTime, endTime, SNAPSHOT.equals(opType) ? percentage() : null,
+                COPY.equals(opType) ? stats() : null));
+    }
+
+    private PvcStats stats() {
+        return new PvcStats(estimatedSize, estimatedFiles, ioSize.get(), ioFiles.get(), transferredSize.get(),
+                transferredFiles.get());
+    }
+
+    private int percentage() {
+        if ("COMPLETED".equals(state)) {
+            return 100;
+        }
+        long estimated = estimatedSize;
+        return estimated == 0 ? 0 : (int) Math.min(99, transferredSize.get() * 100 / estimated);
+    }
+}

@@ -1,0 +1,12 @@
+package io.ferry.agent.transfer;
+
+/** Counts what a transfer reads and writes, as it happens. */
+public interface TransferListener {
+
+    void bytesRead(long bytes);
+
+    void bytesWritten(long bytes);
+
+    /** A file has been read and written completely. */
+    void fileDone();
+}

@@ -1,0 +1,118 @@
+package io.ferry.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.ferry.agent.files.Directories;
+import io.ferry.events.EventCatalog;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CancelRequested;
+import io.ferry.events.job.JobDispatched;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.testsupport.KafkaRecords;
+import io.ferry.testsupport.TestEvents;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** Drives the agent under test the way job-service does: real PVC directories, commands and reports on the broker. */
+public final class AgentTestSupport {
+
+    public static final String CLUSTER = "test-cluster";
+    public static final String ORG = "test-org";
+    public static final Set<String> TERMINAL = Set.of("COMPLETED", "PARTIAL", "FAILED", "SKIPPED", "CANCELLED");
+
+    private final KafkaCompanion kafka;
+    private final Path volumes;
+
+    public AgentTestSupport(KafkaCompanion kafka, Path volumes) {
+        this.kafka = kafka;
+        this.volumes = volumes;
+    }
+
+    /** Removes every PVC, so that a test's job sees only the PVCs it creates. */
+    public void clearVolumes() throws IOException {
+        Directories.deleteRecursively(volumes);
+        Files.createDirectories(volumes);
+    }
+
+    public Path pvc(String namespace, String name) throws IOException {
+        return Files.createDirectories(volumes.resolve(namespace).resolve(name));
+    }
+
+    /** Writes a file of random bytes (seeded by its path, so reruns are alike). */
+    public static void randomFile(Path file, int size) throws IOException {
+        byte[] data = new byte[size];
+        new Random(file.toString().hashCode()).nextBytes(data);
+        Files.createDirectories(file.getParent());
+        Files.write(file, data);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    public static JobDispatched copyJob(String jobId, String backupdefId, boolean runBackup, boolean deleteSnapshots,
+            Map<String, Object> options) {
+        return new JobDispatched(jobId, CLUSTER, "K8S_COPY", backupdefId, newId(), 7, runBackup, deleteSnapshots, options, null);
+    }
+
+    public static JobDispatched snapshotJob(String jobId, String backupdefId) {
+        return new JobDispatched(jobId, CLUSTER, "K8S_SNAP", backupdefId, null, 7, false, false, null, null);
+    }
+
+    public void dispatch(JobDispatched job) {
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.JOB_DISPATCHED, ORG, CLUSTER, job));
+    }
+
+    public void cancel(String jobId) {
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.CANCEL_REQUESTED, ORG, CLUSTER,
+                new CancelRequested(jobId, CLUSTER, java.time.Instant.now())));
+    }
+
+    /** The job's final report, waiting for it up to {@code timeout}. */
+    public AgentJobReported awaitResult(String jobId, Duration timeout) {
+        return EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.AGENT_REPORTS,
+                record -> jobId.equals(record.key()) && report(record).state() != null && TERMINAL.contains(report(record).state()), timeout).value(),
+                AgentJobReported.class);
+    }
+
+    /** Every report of the job so far, in broker order. */
+    public List<AgentJobReported> reports(String jobId) {
+        return KafkaRecords.awaitMatching(kafka, Topics.AGENT_REPORTS, record -> jobId.equals(record.key()), 1,
+                Duration.ofSeconds(10)).stream().map(AgentTestSupport::report).toList();
+    }
+
+    /** Every PVC progress update of the job so far, in broker order. */
+    public List<PvcProgressUpdated> progress(String jobId) {
+        return KafkaRecords.awaitMatching(kafka, Topics.PVC_PROGRESS, record -> jobId.equals(record.key()), 1,
+                Duration.ofSeconds(10)).stream().map(record -> EventJson.read(record.value(), PvcProgressUpdated.class)).toList();
+    }
+
+    private static AgentJobReported report(ConsumerRecord<String, String> record) {
+        return EventJson.read(record.value(), AgentJobReported.class);
+    }
+
+    public static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.ferry.agent.job;
+
+import static io.ferry.agent.AgentTestSupport.randomFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ferry.agent.AgentTestSupport;
+import io.ferry.agent.config.AgentConfig;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.testsupport.KafkaRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+class CancelAndParallelismTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private final AgentConfig config;
+    private AgentTestSupport agent;
+
+    CancelAndParallelismTest(AgentConfig config) {
+        this.config = config;
+    }
+
+    @BeforeEach
+    void cleanVolumes() throws IOException {
+        agent = new AgentTestSupport(kafka, config.volumesRoot());
+        agent.clearVolumes();
+    }
+
+    @Test
+    void cancelStopsACopyWithinTwoSecondsAndLeavesNoDataInTheTarget() throws IOException {
+        Path pvc = agent.pvc("shop", "db");
+        for (int i = 0; i < 4; i++) {
+            randomFile(pvc.resolve("segment-" + i), 1024 * 1024);
+        }
+        String jobId = AgentTestSupport.newId();
+        String backupdefId = AgentTestSupport.newId();
+        // 4 MiB at 256 KiB/s would take 16 s.
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of("upload_speed_limit", 256)));
+        KafkaRecords.awaitRecord(kafka, Topics.PVC_PROGRESS, record -> {
+            PvcProgressUpdated update = EventJson.read(record.value(), PvcProgressUpdated.class);
+            return jobId.equals(record.key()) && "K8S_COPY".equals(update.opType()) && update.stats() != null
+                    && update.stats().transferredSize() > 0;
+        }, Duration.ofSeconds(30));
+
+        Instant cancelledAt = Instant.now();
+        agent.cancel(jobId);
+
+        AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(2));
+        assertThat(result.state()).isEqualTo("CANCELLED");
+        assertThat(result.reportedAt()).isBefore(cancelledAt.plusSeconds(2));
+        Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
+        assertThat(copy.resolve("shop")).doesNotExist();
+        JsonNode manifest = new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
+        assertThat(manifest.get("complete").asBoolean()).isFalse();
+        assertThat(manifest.get("state").asText()).isEqualTo("CANCELLED");
+        PvcProgressUpdated last = agent.progress(jobId).stream().filter(update -> "K8S_COPY".equals(update.opType()))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(last.state()).isEqualTo("FAILED");
+        assertThat(last.message()).isEqualTo("Cancelled on request");
+    }
+
+    @Test
+    void pvcAndFileParallelismAreObserved() throws IOException {
+        for (String name : List.of("a", "b", "c", "d")) {
+            Path pvc = agent.pvc("shop", name);
+            for (int i = 0; i < 6; i++) {
+                randomFile(pvc.resolve("file-" + i), 128 * 1024);
+            }
+        }
+        String jobId = AgentTestSupport.newId();
+        agent.dispatch(AgentTestSupport.copyJob(jobId, AgentTestSupport.newId(), true, true,
+                Map.of("pvc_parallelism", 2, "pvc_file_parallelism", 3, "upload_speed_limit", 4096)));
+
+        AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(60));
+        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.activity()).anySatisfy(line -> assertThat(line).contains("at most 2 PVCs at a time, 3 files at a time per PVC"));
+        assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_COPY")).isEqualTo(2);
+        assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_SNAP")).isEqualTo(2);
+    }
+
+    @Test
+    void theAgentSendsHeartbeatsForItsCluster() {
+        Instant since = Instant.now();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> KafkaRecords.awaitMatching(kafka, Topics.AGENT_HEARTBEATS,
+                record -> AgentTestSupport.CLUSTER.equals(record.key()), 1, Duration.ofSeconds(10)).stream()
+                .anyMatch(record -> Instant.ofEpochMilli(record.timestamp()).isAfter(since)));
+    }
+
+    /** The most PVCs ACTIVE at the same time, replaying the updates in broker order. */
+    private static int mostActiveAtOnce(List<PvcProgressUpdated> progress, String opType) {
+        Set<String> active = new HashSet<>();
+        int most = 0;
+        for (PvcProgressUpdated update : progress) {
+            if (!opType.equals(update.opType())) {
+                continue;
+            }
+            if ("ACTIVE".equals(update.state())) {
+                active.add(update.name());
+            } else {
+                active.remove(update.name());
+            }
+            most = Math.max(most, active.size());
+        }
+        return most;
+    }
+}

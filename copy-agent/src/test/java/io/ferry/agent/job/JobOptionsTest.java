@@ -1,0 +1,35 @@
+package io.ferry.agent.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.ferry.agent.config.AgentConfig;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class JobOptionsTest {
+
+    private final AgentConfig defaults;
+
+    JobOptionsTest(AgentConfig defaults) {
+        this.defaults = defaults;
+    }
+
+    @Test
+    void givenOptionsApplyAndTheSpeedLimitIsInKibPerSecond() {
+        JobOptions options = JobOptions.from(Map.of("pvc_parallelism", 3, "pvc_file_parallelism", 8L, "upload_speed_limit", 512), defaults);
+
+        assertThat(options).isEqualTo(new JobOptions(3, 8, 512 * 1024));
+    }
+
+    @Test
+    void absentZeroOrUnusableOptionsFallBackToTheDefaults() {
+        JobOptions options = JobOptions.from(Map.of("pvc_parallelism", 0, "pvc_file_parallelism", "many"), defaults);
+
+        assertThat(options).isEqualTo(new JobOptions(defaults.pvcParallelism(), defaults.pvcFileParallelism(), 0));
+        assertThat(JobOptions.from(null, defaults)).isEqualTo(options);
+    }
+}
