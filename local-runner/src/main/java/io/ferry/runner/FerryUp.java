@@ -58,6 +58,8 @@ public final class FerryUp {
             System.out.println("  Token:   export FERRY_TOKEN=" + ferry.adminToken(FerryToken.DEFAULT_ORG, FerryToken.VALIDITY));
             System.out.println("           (admin of organisation '" + FerryToken.DEFAULT_ORG
                     + "', 30 days; ./ferry token [org] [admin|viewer] for others)");
+            System.out.println("  Agent:   PVCs in " + settings.agentVolumes() + "/<namespace>/<pvc>/, copies in "
+                    + settings.agentTarget());
         }
         System.out.println("  Logs:    " + settings.logDirectory());
         System.out.println("  Data:    " + settings.dataDirectory());

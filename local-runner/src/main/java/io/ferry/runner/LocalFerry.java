@@ -122,6 +122,14 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
             options.add("-Dmp.jwt.verify.publickey.location=" + signingKeys.publicKeyFile().toAbsolutePath());
         }
+        if (service.name().equals("agent")) {
+            // One agent for every cluster, on the data under FERRY_HOME/agent (see the README's walkthrough).
+            options.add("-Dferry.agent.adopt-all-clusters=true");
+            options.add("-Dferry.agent.volumes-root=" + settings.agentVolumes().toAbsolutePath());
+            options.add("-Dferry.agent.snapshot-store=" + settings.agentDirectory().resolve("snapshots").toAbsolutePath());
+            options.add("-Dferry.agent.target=" + settings.agentTarget().toAbsolutePath());
+            options.add("-Dferry.agent.state-directory=" + settings.agentDirectory().resolve("state").toAbsolutePath());
+        }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(
                     "-Dferry.gateway.services." + routed.name() + "=http://localhost:" + settings.port(routed.name())));

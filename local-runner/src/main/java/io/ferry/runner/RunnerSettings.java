@@ -61,6 +61,21 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         return home.resolve("keys");
     }
 
+    /** The local agent's snapshots, target and state. */
+    public Path agentDirectory() {
+        return home.resolve("agent");
+    }
+
+    /** The local agent's PVCs: one directory per namespace, one sub-directory per PVC. */
+    public Path agentVolumes() {
+        return agentDirectory().resolve("volumes");
+    }
+
+    /** The local agent's backup target. */
+    public Path agentTarget() {
+        return agentDirectory().resolve("target");
+    }
+
     public Path logDirectory() {
         return home.resolve("logs");
     }

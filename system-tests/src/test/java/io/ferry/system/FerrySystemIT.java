@@ -90,31 +90,70 @@ class FerrySystemIT {
 
     @Test
     @Order(2)
-    void aCopyRunThroughTheGatewayBecomesAJobThatTheOffloadsStatusFollows() {
+    void aCopyRunThroughTheGatewayMovesRealDataAndItsJobAndProgressFollow() throws IOException {
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("db"));
+        byte[] table = new byte[200_000];
+        new java.util.Random(7).nextBytes(table);
+        Files.write(pvc.resolve("table"), table);
         String cluster = api().body("{\"name\":\"prod\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
         String backup = api().body("{\"name\":\"nightly\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
         String offload = api().body("{\"name\":\"to-s3\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\"}")
                 .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
 
-        Integer lastRun = api().body("{\"retention\":{\"retainDays\":15},\"runBackup\":false}")
-                .post("/api/v1/kubeoffloads/" + offload + "/action/run")
-                .then().statusCode(200).body("backupdef", equalTo(backup)).extract().path("status.last_job_run_time");
-        long after = lastRun == null ? 0 : lastRun;
-
-        String job = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
-                .queryParam("where", "{\"backupdef\":\"" + backup + "\",\"start_time\":{\"$gt\":" + after + "}}")
-                .queryParam("sort", "-start_time").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
+        String job = run(offload, backup);
         api().get("/api/v1/jobs/" + job).then().statusCode(200)
                 .body("type", equalTo("K8S_COPY"))
                 .body("copydef", equalTo(offload))
                 .body("cluster_name", equalTo("prod"))
                 .body("backupdef_name", equalTo("nightly"));
-
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api().get("/api/v1/jobs/" + job).path("state")));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> job.equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.jobid")));
+                .until(() -> "COMPLETED".equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.state"))
+                        && job.equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.jobid")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
+                .queryParam("where", "{\"job_id\":\"" + job + "\",\"op_type\":\"K8S_COPY\",\"state\":\"COMPLETED\"}")
+                .get("/api/v1/kubepvcprogress").<Integer>path("_items[0].stats.transferred_size"), size -> size != null && size == 200_000);
+        Path copied = settings.agentTarget().resolve(cluster).resolve(backup).resolve(job).resolve("shop/db/table");
+        assertThat(Files.readAllBytes(copied)).isEqualTo(table);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ACTIVE".equals(api().get("/api/v1/kubeclusters/" + cluster).path("status.state")));
+    }
+
+    @Test
+    @Order(3)
+    void aRunningCopyBlocksDeletingItsOffloadUntilItIsCancelled() throws IOException {
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("big"));
+        Files.write(pvc.resolve("blob"), new byte[2 * 1024 * 1024]);
+        String cluster = api().body("{\"name\":\"staging\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"hourly\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"slow\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"options\":{\"upload_speed_limit\":64}}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+
+        String job = run(offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "RUNNING".equals(api().get("/api/v1/jobs/" + job).path("state")));
         api().delete("/api/v1/kubeoffloads/" + offload).then().statusCode(409)
                 .body("_error.message", containsString(job));
+
+        api().post("/api/v1/jobs/" + job + "/action/cancel").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "CANCELLED".equals(api().get("/api/v1/jobs/" + job).path("state")));
+        Files.delete(pvc.resolve("blob"));
+    }
+
+    /** Runs an offload with runBackup and returns the job it became. */
+    private String run(String offload, String backup) {
+        Integer lastRun = api().body("{\"retention\":{\"retainDays\":15},\"runBackup\":true}")
+                .post("/api/v1/kubeoffloads/" + offload + "/action/run")
+                .then().statusCode(200).body("backupdef", equalTo(backup)).extract().path("status.last_job_run_time");
+        long after = lastRun == null ? 0 : lastRun;
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
+                .queryParam("where", "{\"backupdef\":\"" + backup + "\",\"start_time\":{\"$gt\":" + after + "}}")
+                .queryParam("sort", "-start_time").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.ferry.agent.config.AgentConfig;
 public class ServedClusters {
 
     private final Map<String, String> orgByCluster = new ConcurrentHashMap<>();
+    private final boolean adoptAll;
 
     public ServedClusters(AgentConfig config) {
-        if (config.adoptAllClusters()) {
+        this.adoptAll = config.adoptAllClusters();
+        if (adoptAll) {
             return;
         }
         String clusterId = config.clusterId().filter(id -> !id.isBlank()).orElseThrow(() -> new IllegalStateException(
@@ -29,6 +31,17 @@ public class ServedClusters {
     /** The owning organisation, when this agent serves the cluster. */
     public Optional<String> orgOf(String clusterId) {
         return clusterId == null ? Optional.empty() : Optional.ofNullable(orgByCluster.get(clusterId));
+    }
+
+    /**
+     * The owner of the cluster a command is for. An agent that adopts all clusters adopts one it has not
+     * seen on the definitions topic yet (a command can overtake the cluster's definition).
+     */
+    public Optional<String> ownerForCommand(String clusterId, String commandOrgId) {
+        if (adoptAll && clusterId != null) {
+            orgByCluster.putIfAbsent(clusterId, commandOrgId);
+        }
+        return orgOf(clusterId);
     }
 
     /** Cluster id to organisation, a snapshot. */

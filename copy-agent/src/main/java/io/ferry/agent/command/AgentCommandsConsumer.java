@@ -66,7 +66,7 @@ public class AgentCommandsConsumer {
     }
 
     private boolean isOurs(EventEnvelope<?> event, String clusterId) {
-        Optional<String> owner = clusters.orgOf(clusterId);
+        Optional<String> owner = clusters.ownerForCommand(clusterId, event.orgId());
         if (owner.isPresent() && !owner.get().equals(event.orgId())) {
             LOG.warnf("Ignoring command %s for cluster %s: it comes from organisation %s, not the cluster's owner", event.id(),
                     clusterId, event.orgId());
