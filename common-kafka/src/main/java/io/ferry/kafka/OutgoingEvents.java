@@ -1,8 +1,12 @@
 package io.ferry.kafka;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -15,7 +19,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Builds the Kafka message of an event: the JSON payload as the value, the event's topic and key, and the
- * CloudEvents attributes that the connector writes as {@code ce_} headers (binary content mode).
+ * CloudEvents attributes as {@code ce_} headers (binary content mode). {@link #message} is for a
+ * SmallRye channel (the connector writes the headers), {@link #record} for a plain Kafka producer.
  */
 public final class OutgoingEvents {
 
@@ -53,5 +58,25 @@ public final class OutgoingEvents {
                         .withDataContentType("application/json")
                         .withExtension(CloudEventHeaders.ORG_ID_EXTENSION, orgId)
                         .build());
+    }
+
+    /** The Kafka record of an event whose payload is already JSON, with its CloudEvents headers. */
+    public static ProducerRecord<String, String> record(String id, String topic, String ceType, URI source, Instant time,
+            String orgId, String key, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
+                .add(CloudEventHeaders.ID, bytes(id))
+                .add(CloudEventHeaders.SOURCE, bytes(source.toString()))
+                .add(CloudEventHeaders.TYPE, bytes(ceType))
+                .add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(ZoneOffset.UTC))))
+                .add(CloudEventHeaders.SUBJECT, bytes(key))
+                .add(CloudEventHeaders.ORG_ID, bytes(orgId))
+                .add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

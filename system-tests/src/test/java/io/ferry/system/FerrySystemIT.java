@@ -86,6 +86,11 @@ class FerrySystemIT {
         String seenByJobService = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> definitionNameInJobService(id), Optional::isPresent).orElseThrow();
         assertThat(seenByJobService).isEqualTo(name);
+        // The local agent adopts every cluster from the definitions topic and sends its heartbeats.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ACTIVE".equals(given().baseUri(ferry.gatewayUrl())
+                        .header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)))
+                        .get("/api/v1/kubeclusters/" + id).path("status.state")));
     }
 
     @Test

@@ -3,22 +3,23 @@ package io.ferry.messaging.outbox;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.ferry.kafka.OutgoingEvents;
 import io.ferry.messaging.MessagingConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -27,6 +28,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * acknowledged them. A crash between publishing and deleting publishes those rows again: delivery is at
  * least once, and consumers de-duplicate on the event id. A transaction-scoped advisory lock lets only
  * one instance of a service relay at a time, which keeps per-key order when a service is scaled out.
+ * <p>
+ * Each batch is read in its own transaction, handed to a plain Kafka producer off the event loop, and
+ * deleted once every record of it is acknowledged. (Reading further pages while earlier ones are in
+ * flight was measured slower: long transactions contend with the writers filling the outbox.)
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,16 +44,20 @@ public class OutboxRelay {
             FROM outbox_event ORDER BY seq LIMIT $1""";
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private final OutboxProducer producer;
     private final MessagingConfig config;
     private final URI source;
+    /** Sends happen here, never on the event loop: the producer may block for topic metadata. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public OutboxRelay(Pool pool,
-            @Channel("ferry-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            MessagingConfig config,
+    public OutboxRelay(Pool pool, OutboxProducer producer, MessagingConfig config,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.producer = producer;
         this.config = config;
         this.source = URI.create("/ferry/" + applicationName);
     }
@@ -75,26 +84,34 @@ public class OutboxRelay {
 
     private Uni<Integer> publishAndDelete(SqlConnection connection) {
         return connection.preparedQuery(SELECT).execute(Tuple.of(config.relayBatchSize()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
-                    List<Long> published = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        sends.add(emitter.sendMessage(toMessage(row)));
-                        published.add(row.getLong("seq"));
-                    }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
-                                    .execute(Tuple.of(published.toArray(new Long[0]))))
-                            .replaceWith(published.size());
-                });
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(0)
+                        : Uni.createFrom().item(() -> send(rows)).runSubscriptionOn(sender)
+                                .chain(acknowledged -> Uni.createFrom().completionStage(acknowledged))
+                                .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
+                                        .execute(Tuple.of(sequenceNumbers(rows))))
+                                .replaceWith(rows.size()));
     }
 
-    private Message<String> toMessage(Row row) {
-        return OutgoingEvents.message(row.getUUID("id").toString(), row.getString("topic"), row.getString("ce_type"), source,
-                row.getOffsetDateTime("created_at").toInstant(), row.getString("org_id"), row.getString("event_key"),
-                row.getString("payload"));
+    /** Hands every row to the producer; the result completes when the broker has acknowledged them all. */
+    private CompletableFuture<Void> send(RowSet<Row> rows) {
+        List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            acknowledgements.add(producer.send(OutgoingEvents.record(row.getUUID("id").toString(), row.getString("topic"),
+                    row.getString("ce_type"), source, row.getOffsetDateTime("created_at").toInstant(), row.getString("org_id"),
+                    row.getString("event_key"), row.getString("payload"))));
+        }
+        return CompletableFuture.allOf(acknowledgements.toArray(new CompletableFuture<?>[0]));
+    }
+
+    private static Long[] sequenceNumbers(RowSet<Row> rows) {
+        List<Long> sequenceNumbers = new ArrayList<>(rows.size());
+        rows.forEach(row -> sequenceNumbers.add(row.getLong("seq")));
+        return sequenceNumbers.toArray(new Long[0]);
+    }
+
+    @PreDestroy
+    void stopSender() {
+        sender.shutdown();
     }
 }

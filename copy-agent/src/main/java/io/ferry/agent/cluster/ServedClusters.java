@@ -28,10 +28,6 @@ public class ServedClusters {
         orgByCluster.put(clusterId, orgId);
     }
 
-    /** The owning organisation, when this agent serves the cluster. */
-    public Optional<String> orgOf(String clusterId) {
-        return clusterId == null ? Optional.empty() : Optional.ofNullable(orgByCluster.get(clusterId));
-    }
 
     /**
      * The owner of the cluster a command is for. An agent that adopts all clusters adopts one it has not
@@ -41,7 +37,7 @@ public class ServedClusters {
         if (adoptAll && clusterId != null) {
             orgByCluster.putIfAbsent(clusterId, commandOrgId);
         }
-        return orgOf(clusterId);
+        return clusterId == null ? Optional.empty() : Optional.ofNullable(orgByCluster.get(clusterId));
     }
 
     /** Cluster id to organisation, a snapshot. */

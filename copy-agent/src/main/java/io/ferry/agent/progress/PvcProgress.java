@@ -42,10 +42,6 @@ public final class PvcProgress implements TransferListener {
         this.opType = opType;
     }
 
-    public PvcName pvc() {
-        return pvc;
-    }
-
     public synchronized void pending() {
         publish();
     }
@@ -99,10 +95,6 @@ public final class PvcProgress implements TransferListener {
 
     public long transferredSize() {
         return transferredSize.get();
-    }
-
-    public long transferredFiles() {
-        return transferredFiles.get();
     }
 
     private void finish(String finalState, String outcome) {

@@ -11,18 +11,11 @@ import java.nio.file.ReadOnlyFileSystemException;
  */
 public class WriteFailedException extends Exception {
 
-    private final String place;
-
     /**
      * @param place what was written to, for example {@code "backup target /backups"}
      */
     public WriteFailedException(String place, Path path, Exception cause) {
         super(describe(place, path, cause), cause);
-        this.place = place;
-    }
-
-    public String place() {
-        return place;
     }
 
     static String describe(String place, Path path, Exception cause) {

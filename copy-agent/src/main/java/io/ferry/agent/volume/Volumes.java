@@ -25,13 +25,8 @@ public class Volumes {
 
     /** Every PVC, ordered by namespace and name. */
     public List<Pvc> list() {
-        return pvcsUnder(root);
-    }
-
-    /** The PVCs laid out as namespace/name directories under {@code directory}, ordered. */
-    public static List<Pvc> pvcsUnder(Path directory) {
         List<Pvc> pvcs = new ArrayList<>();
-        for (Path namespace : subdirectories(directory)) {
+        for (Path namespace : subdirectories(root)) {
             for (Path pvc : subdirectories(namespace)) {
                 pvcs.add(new Pvc(new PvcName(namespace.getFileName().toString(), pvc.getFileName().toString()), pvc));
             }

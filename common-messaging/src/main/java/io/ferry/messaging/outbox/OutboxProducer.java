@@ -1,0 +1,66 @@
+package io.ferry.messaging.outbox;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The relay's Kafka producer: idempotent, {@code acks=all}, batching the relay's pages into few large
+ * requests. A plain producer rather than a SmallRye channel, so that a round of ten thousand events is
+ * handed over without a per-message pipeline and its acknowledgements awaited as plain futures. Like the
+ * SmallRye connector it takes every {@code kafka.*} property (bootstrap servers, security) from the
+ * configuration.
+ */
+@ApplicationScoped
+public class OutboxProducer {
+
+    private final KafkaProducer<String, String> producer;
+
+    public OutboxProducer(Config config) {
+        Map<String, Object> settings = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.")) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name.substring("kafka.".length()), value));
+            }
+        }
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-" + config.getOptionalValue("quarkus.application.name", String.class).orElse("ferry"));
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * Hands a record to the producer. May block briefly (topic metadata, a full buffer): call it off the
+     * event loop.
+     *
+     * @return completes when the broker has acknowledged the record
+     */
+    CompletableFuture<Void> send(ProducerRecord<String, String> record) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(failure);
+            }
+        });
+        return acknowledged;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}
