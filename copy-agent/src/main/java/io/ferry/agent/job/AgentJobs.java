@@ -19,7 +19,7 @@ import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.events.AgentEvents;
 import io.ferry.agent.files.Directories;
 import io.ferry.agent.snapshot.SnapshotStore;
-import io.ferry.agent.target.DirectoryTarget;
+import io.ferry.agent.backuptarget.DirectoryTarget;
 import io.ferry.agent.transfer.Cancellation.Reason;
 import io.ferry.agent.volume.Volumes;
 import io.ferry.events.agent.AgentJobReported;

@@ -13,41 +13,21 @@ import java.util.Map;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.agent.AgentTestSupport;
-import io.ferry.agent.config.AgentConfig;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.testsupport.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-class CancelAndParallelismTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    private final AgentConfig config;
-    private AgentTestSupport agent;
-
-    CancelAndParallelismTest(AgentConfig config) {
-        this.config = config;
-    }
-
-    @BeforeEach
-    void cleanVolumes() throws IOException {
-        agent = new AgentTestSupport(kafka, config.volumesRoot());
-        agent.clearVolumes();
-    }
+class CancelAndParallelismTest extends AgentJobTest {
 
     @Test
     void cancelStopsACopyWithinTwoSecondsAndLeavesNoDataInTheTarget() throws IOException {

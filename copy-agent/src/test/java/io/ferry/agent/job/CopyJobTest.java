@@ -14,40 +14,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.agent.AgentTestSupport;
-import io.ferry.agent.config.AgentConfig;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-class CopyJobTest {
+class CopyJobTest extends AgentJobTest {
 
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    private final AgentConfig config;
-    private AgentTestSupport agent;
-
-    CopyJobTest(AgentConfig config) {
-        this.config = config;
-    }
-
-    @BeforeEach
-    void cleanVolumes() throws IOException {
-        agent = new AgentTestSupport(kafka, config.volumesRoot());
-        agent.clearVolumes();
-    }
 
     @Test
     void copyWithRunBackupWritesFilesMatchingTheSourceAndReportsRealFigures() throws IOException {

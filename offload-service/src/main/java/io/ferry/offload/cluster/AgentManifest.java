@@ -14,11 +14,16 @@ public final class AgentManifest {
         return "/v1/kubeclusters/" + clusterId + "/agent";
     }
 
-    /** The manifest for the cluster; the Kafka address and the image tag are the operator's to fill in. */
+    /**
+     * The manifest for the cluster. The Kafka address, the image tag and where the PVC data, the backup
+     * target and the agent's state live are the operator's to fill in.
+     */
     public static String manifest(String orgId, String clusterId, String clusterName) {
         return """
                 # Ferry copy-agent for cluster "%3$s" (%2$s). Apply with: kubectl apply -f <this file>
-                # Set KAFKA_BOOTSTRAP_SERVERS to the address of Ferry's Kafka as seen from this cluster.
+                # Set KAFKA_BOOTSTRAP_SERVERS to the address of Ferry's Kafka as seen from this cluster, mount the
+                # PVCs to back up under /var/lib/ferry/volumes/<namespace>/<pvc>/, and give the agent a backup
+                # target and a state directory that survives restarts.
                 apiVersion: v1
                 kind: Namespace
                 metadata:
@@ -33,6 +38,8 @@ public final class AgentManifest {
                     app.kubernetes.io/name: ferry-copy-agent
                 spec:
                   replicas: 1
+                  strategy:
+                    type: Recreate
                   selector:
                     matchLabels:
                       app.kubernetes.io/name: ferry-copy-agent
@@ -51,6 +58,25 @@ public final class AgentManifest {
                               value: "%2$s"
                             - name: KAFKA_BOOTSTRAP_SERVERS
                               value: "kafka.example.com:9092"
+                            - name: FERRY_AGENT_VOLUMES_ROOT
+                              value: /var/lib/ferry/volumes
+                            - name: FERRY_AGENT_SNAPSHOT_STORE
+                              value: /var/lib/ferry/snapshots
+                            - name: FERRY_AGENT_TARGET
+                              value: /var/lib/ferry/target
+                            - name: FERRY_AGENT_STATE_DIRECTORY
+                              value: /var/lib/ferry/state
+                          volumeMounts:
+                            - name: ferry-data
+                              mountPath: /var/lib/ferry
+                          readinessProbe:
+                            httpGet:
+                              path: /q/health/ready
+                              port: 8085
+                      volumes:
+                        - name: ferry-data
+                          persistentVolumeClaim:
+                            claimName: ferry-agent-data
                 """.formatted(orgId, clusterId, clusterName.replace("\"", "'"));
     }
 }
