@@ -1,0 +1,110 @@
+package io.ferry.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.ferry.runner.RunnerSettings;
+import io.ferry.runner.ServiceSpec;
+
+/**
+ * The deployment files (deploy/kubernetes, docker-compose.yml) agree with the system the local runner
+ * starts: the same services, ports, databases and gateway routes, and the settings the services read.
+ */
+class DeployManifestsTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("ferry.repository", ".."));
+    private static final Path KUBERNETES = REPOSITORY.resolve("deploy/kubernetes");
+
+    @Test
+    void everyServiceHasADeploymentWithItsPortProbesAndDatabase() throws IOException {
+        for (ServiceSpec service : RunnerSettings.SERVICES) {
+            if (service.name().equals("agent")) {
+                continue;
+            }
+            Map<String, JsonNode> byKind = byKind(KUBERNETES.resolve(service.module() + ".yaml"));
+            JsonNode container = byKind.get("Deployment").at("/spec/template/spec/containers/0");
+            int port = RunnerSettings.DEFAULT_PORTS.get(service.name());
+            assertThat(container.at("/ports/0/containerPort").asInt()).as(service.module()).isEqualTo(port);
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+            assertThat(byKind.get("Service").at("/spec/ports/0/port").asInt()).isEqualTo(port);
+            Map<String, String> env = env(container);
+            if (service.hasDatabase()) {
+                assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).endsWith(":5432/" + service.database());
+                assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).startsWith("jdbc:postgresql://").endsWith("/" + service.database());
+                assertThat(container.at("/envFrom").findValuesAsText("name")).containsExactlyInAnyOrder("ferry-config", "ferry-db");
+            }
+        }
+    }
+
+    @Test
+    void theGatewayRoutesToEveryServiceThatOwnsResources() throws IOException {
+        Map<String, String> env = env(byKind(KUBERNETES.resolve("gateway.yaml")).get("Deployment")
+                .at("/spec/template/spec/containers/0"));
+        for (ServiceSpec service : RunnerSettings.SERVICES) {
+            if (service.hasDatabase()) {
+                assertThat(env).containsEntry("FERRY_GATEWAY_SERVICES_" + service.name().toUpperCase(),
+                        "http://" + service.module() + ":" + RunnerSettings.DEFAULT_PORTS.get(service.name()));
+            }
+        }
+    }
+
+    @Test
+    void theKustomizationListsEveryManifestAndTheSharedConfigHasWhatTheServicesRead() throws IOException {
+        JsonNode kustomization = new YAMLMapper().readTree(KUBERNETES.resolve("kustomization.yaml").toFile());
+        List<String> listed = new ArrayList<>();
+        kustomization.get("resources").forEach(resource -> listed.add(resource.asText()));
+        try (Stream<Path> files = Files.list(KUBERNETES)) {
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.equals("kustomization.yaml")).toList());
+        }
+        Map<String, JsonNode> config = byKind(KUBERNETES.resolve("config.yaml"));
+        assertThat(config.get("ConfigMap").get("data").fieldNames()).toIterable()
+                .contains("KAFKA_BOOTSTRAP_SERVERS", "FERRY_DB_HOST", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        assertThat(config.get("Secret").get("stringData").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    @Test
+    void composeBuildsEveryApplicationModuleAndGivesEachServiceItsDatabase() throws IOException {
+        String compose = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
+        for (ServiceSpec service : RunnerSettings.SERVICES) {
+            assertThat(compose).contains("MODULE: " + service.module() + " }");
+            assertThat(REPOSITORY.resolve(service.module()).resolve("pom.xml")).exists();
+            if (service.hasDatabase()) {
+                assertThat(compose).contains("postgresql://postgres:5432/" + service.database())
+                        .contains("jdbc:postgresql://postgres:5432/" + service.database());
+                assertThat(Files.readString(REPOSITORY.resolve("deploy/postgres-init.sql")))
+                        .contains("CREATE DATABASE " + service.database() + ";");
+            }
+        }
+    }
+
+    private static Map<String, JsonNode> byKind(Path manifest) throws IOException {
+        Map<String, JsonNode> byKind = new HashMap<>();
+        YAMLMapper yaml = new YAMLMapper();
+        try (var documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(manifest.toFile())) {
+            documents.forEachRemaining(document -> byKind.put(document.get("kind").asText(), document));
+        }
+        return byKind;
+    }
+
+    private static Map<String, String> env(JsonNode container) {
+        Map<String, String> env = new HashMap<>();
+        container.path("env").forEach(variable -> env.put(variable.get("name").asText(), variable.get("value").asText()));
+        return env;
+    }
+}
