@@ -8,19 +8,16 @@ import java.time.format.DateTimeFormatter;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.ferry.events.CloudEventHeaders;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.EventType;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Builds the Kafka message of an event: the JSON payload as the value, the event's topic and key, and the
- * CloudEvents attributes as {@code ce_} headers (binary content mode). {@link #message} is for a
- * SmallRye channel (the connector writes the headers), {@link #record} for a plain Kafka producer.
+ * Builds the Kafka record of an event: the JSON payload as the value, the event's topic and key, and the
+ * CloudEvents attributes as {@code ce_} headers (binary content mode, as the SmallRye connector writes
+ * and reads them).
  */
 public final class OutgoingEvents {
 
@@ -28,36 +25,18 @@ public final class OutgoingEvents {
     }
 
     /**
-     * A message for a payload record of the {@link EventCatalog}.
+     * The Kafka record of a payload record of the {@link EventCatalog}.
      *
-     * @param id      the event id consumers de-duplicate on
-     * @param source  the producing service, for example {@code /ferry/copy-agent}
-     * @param time    when the event happened
-     * @param orgId   the organisation the event belongs to
-     * @param key     the Kafka key (definition, job or cluster id)
+     * @param id     the event id consumers de-duplicate on
+     * @param source the producing service, for example {@code /ferry/copy-agent}
+     * @param time   when the event happened
+     * @param orgId  the organisation the event belongs to
+     * @param key    the Kafka key (definition, job or cluster id)
      */
-    public static Message<String> message(String id, URI source, Instant time, String orgId, String key, Object payload) {
+    public static ProducerRecord<String, String> record(String id, URI source, Instant time, String orgId, String key,
+            Object payload) {
         EventType<?> type = EventCatalog.forPayload(payload.getClass());
-        return message(id, type.topic(), type.ceType(), source, time, orgId, key, EventJson.write(payload));
-    }
-
-    /** A message for an event whose payload is already JSON (as the outbox stores it). */
-    public static Message<String> message(String id, String topic, String ceType, URI source, Instant time, String orgId,
-            String key, String json) {
-        return Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(topic)
-                        .withKey(key)
-                        .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(id)
-                        .withType(ceType)
-                        .withSource(source)
-                        .withSubject(key)
-                        .withTimestamp(time.atZone(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .withExtension(CloudEventHeaders.ORG_ID_EXTENSION, orgId)
-                        .build());
+        return record(id, type.topic(), type.ceType(), source, time, orgId, key, EventJson.write(payload));
     }
 
     /** The Kafka record of an event whose payload is already JSON, with its CloudEvents headers. */

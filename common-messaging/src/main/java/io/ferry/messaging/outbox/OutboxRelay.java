@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.ferry.kafka.EventProducer;
 import io.ferry.kafka.OutgoingEvents;
 import io.ferry.messaging.MessagingConfig;
 import io.quarkus.scheduler.Scheduled;
@@ -44,7 +45,7 @@ public class OutboxRelay {
             FROM outbox_event ORDER BY seq LIMIT $1""";
 
     private final Pool pool;
-    private final OutboxProducer producer;
+    private final EventProducer producer;
     private final MessagingConfig config;
     private final URI source;
     /** Sends happen here, never on the event loop: the producer may block for topic metadata. */
@@ -54,7 +55,7 @@ public class OutboxRelay {
         return thread;
     });
 
-    public OutboxRelay(Pool pool, OutboxProducer producer, MessagingConfig config,
+    public OutboxRelay(Pool pool, EventProducer producer, MessagingConfig config,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
         this.producer = producer;

@@ -1,4 +1,4 @@
-package io.ferry.messaging.outbox;
+package io.ferry.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,18 +14,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The relay's Kafka producer: idempotent, {@code acks=all}, batching the relay's pages into few large
- * requests. A plain producer rather than a SmallRye channel, so that a round of ten thousand events is
- * handed over without a per-message pipeline and its acknowledgements awaited as plain futures. Like the
- * SmallRye connector it takes every {@code kafka.*} property (bootstrap servers, security) from the
- * configuration.
+ * The one Kafka producer through which a Ferry application publishes events (the outbox relay, the
+ * agent): idempotent and {@code acks=all}, with small lingering so that bursts go out as few large
+ * requests. A plain producer rather than a SmallRye channel: a batch of a thousand events is handed over
+ * without a per-message pipeline (measured: the outbox relay publishes about twice as fast), its
+ * acknowledgements are plain futures, and it is safe to call from any thread (records of one key keep
+ * the order of the calls). Like the SmallRye connector it takes every {@code kafka.*} property
+ * (bootstrap servers, security) from the configuration.
  */
 @ApplicationScoped
-public class OutboxProducer {
+public class EventProducer {
 
     private final KafkaProducer<String, String> producer;
 
-    public OutboxProducer(Config config) {
+    public EventProducer(Config config) {
         Map<String, Object> settings = new HashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("kafka.")) {
@@ -37,7 +39,7 @@ public class OutboxProducer {
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG,
-                "outbox-" + config.getOptionalValue("quarkus.application.name", String.class).orElse("ferry"));
+                config.getOptionalValue("quarkus.application.name", String.class).orElse("ferry") + "-events");
         producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }
 
@@ -47,7 +49,7 @@ public class OutboxProducer {
      *
      * @return completes when the broker has acknowledged the record
      */
-    CompletableFuture<Void> send(ProducerRecord<String, String> record) {
+    public CompletableFuture<Void> send(ProducerRecord<String, String> record) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         producer.send(record, (metadata, failure) -> {
             if (failure == null) {
