@@ -159,7 +159,7 @@ final class JobRun implements ProgressSink {
         Optional<RecoveryPoint> point = snapshot(pvcs);
         int taken = point.map(p -> p.pvcs().size()).orElse(0);
         return JobOutcome.counted(pvcs.size(), taken, snapshotMessage(pvcs.size(), taken),
-                List.of(point.map(p -> "Recovery point " + p.id() + " holds " + p.pvcs().size() + " PVCs").orElse("No recovery point made")));
+                List.of(point.map(p -> "Recovery point " + p.id() + " holds " + Sizes.count(p.pvcs().size(), "PVC")).orElse("No recovery point made")));
     }
 
     private JobOutcome copyJob() throws WriteFailedException {
@@ -189,7 +189,7 @@ final class JobRun implements ProgressSink {
     }
 
     private Optional<RecoveryPoint> snapshot(List<Pvc> pvcs) throws WriteFailedException {
-        reporter.phase("SNAPSHOT", "Taking a snapshot of %d PVCs".formatted(pvcs.size()), pvcs.size());
+        reporter.phase("SNAPSHOT", "Taking a snapshot of " + Sizes.count(pvcs.size(), "PVC"), pvcs.size());
         SnapshotStore.Writer writer = services.snapshots().begin(job.backupdefId(), job.jobId());
         Map<PvcName, PvcProgress> tracked = track(pvcs, PvcProgress.SNAPSHOT);
         try {
@@ -209,7 +209,7 @@ final class JobRun implements ProgressSink {
     }
 
     private JobOutcome copy(RecoveryPoint point, int total) throws WriteFailedException {
-        reporter.phase("COPY", "Copying %d PVCs from recovery point %s".formatted(point.pvcs().size(), point.id()), total);
+        reporter.phase("COPY", "Copying %s from recovery point %s".formatted(Sizes.count(point.pvcs().size(), "PVC"), point.id()), total);
         DirectoryTarget.Copy copy = services.target().begin(job.clusterId(), job.backupdefId(), job.jobId());
         List<Pvc> pvcs = point.pvcs().stream().map(name -> new Pvc(name, point.pvcDirectory(name))).toList();
         Map<PvcName, PvcProgress> tracked = track(pvcs, PvcProgress.COPY);
@@ -234,8 +234,9 @@ final class JobRun implements ProgressSink {
         long bytes = copied.values().stream().mapToLong(PvcEntry::size).sum();
         long files = copied.values().stream().mapToLong(entry -> entry.files().size()).sum();
         List<String> activity = new ArrayList<>();
-        activity.add("Copied %d of %d PVCs (%s in %d files); at most %d PVCs at a time, %d files at a time per PVC".formatted(
-                done.size(), total, Sizes.human(bytes), files, pvcsAtOnce.peak(), filesPerPvcPeak.get()));
+        activity.add("Copied %d of %s (%s in %s); at most %d PVCs at a time, %d files at a time per PVC".formatted(
+                done.size(), Sizes.count(total, "PVC"), Sizes.human(bytes), Sizes.count(files, "file"), pvcsAtOnce.peak(),
+                filesPerPvcPeak.get()));
         JobOutcome outcome = JobOutcome.counted(total, done.size(), copyMessage(total, done.size()), activity);
         copy.writeManifest(manifest(point, true, outcome.state(), outcome.message(), copied.values().stream()
                 .sorted(Comparator.comparing(PvcEntry::namespace).thenComparing(PvcEntry::name)).toList()));
@@ -320,7 +321,7 @@ final class JobRun implements ProgressSink {
             PvcScan scan = PvcScan.of(source.directory(), label);
             pvcProgress.estimate(scan.totalSize(), scan.files().size());
             List<FileEntry> files = copyFiles(scan, label, destination, place, pvcProgress, limit);
-            pvcProgress.complete("%d files, %s".formatted(files.size(), Sizes.human(pvcProgress.transferredSize())));
+            pvcProgress.complete(Sizes.count(files.size(), "file") + ", " + Sizes.human(pvcProgress.transferredSize()));
             return Optional.of(files);
         } catch (UnreadableFileException e) {
             pvcProgress.fail(e.getMessage());
@@ -461,12 +462,12 @@ final class JobRun implements ProgressSink {
     }
 
     private static String snapshotMessage(int total, int taken) {
-        return taken == total ? "Snapshot of %d PVCs taken".formatted(total)
+        return taken == total ? "Snapshot of " + Sizes.count(total, "PVC") + " taken"
                 : "Snapshot of %d of %d PVCs taken; see the PVC progress for the others".formatted(taken, total);
     }
 
     private static String copyMessage(int total, int copied) {
-        return copied == total ? "Copied %d PVCs".formatted(total)
+        return copied == total ? "Copied " + Sizes.count(total, "PVC")
                 : "Copied %d of %d PVCs; see the PVC progress for the others".formatted(copied, total);
     }
 }

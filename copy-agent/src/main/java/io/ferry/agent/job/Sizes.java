@@ -1,6 +1,6 @@
 package io.ferry.agent.job;
 
-/** Byte counts for people. */
+/** Counts and byte sizes for people. */
 final class Sizes {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
@@ -16,5 +16,10 @@ final class Sizes {
             unit++;
         }
         return unit == 0 ? bytes + " B" : "%.1f %s".formatted(value, UNITS[unit]);
+    }
+
+    /** "1 PVC", "3 PVCs". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
