@@ -22,12 +22,12 @@ public final class FileTransfer {
     }
 
     /**
-     * @param source       the file to read
-     * @param label        how messages name the source file
-     * @param destination  the file to create (its parent is created)
-     * @param place        what the destination is, for messages ("backup target ...")
-     * @throws UnreadableFileException                   when the source cannot be read
-     * @throws WriteFailedException                      when the destination cannot be written
+     * @param source      the file to read
+     * @param label       how messages name the source file
+     * @param destination the file to create (its parent is created)
+     * @param place       what the destination is, for messages ("backup target ...")
+     * @throws UnreadableFileException       when the source cannot be read
+     * @throws WriteFailedException          when the destination cannot be written
      * @throws Cancellation.StoppedException when the job is stopped meanwhile
      */
     public static Copied copy(Path source, String label, Path destination, String place, RateLimit limit,
