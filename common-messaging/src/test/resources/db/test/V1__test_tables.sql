@@ -4,7 +4,8 @@ CREATE TABLE note (
 );
 
 CREATE TABLE applied_event (
-    event_id text PRIMARY KEY,
-    name     text NOT NULL,
-    applied  int  NOT NULL
+    event_id      text PRIMARY KEY,
+    name          text NOT NULL,
+    applied       int  NOT NULL,
+    applied_order bigserial
 );

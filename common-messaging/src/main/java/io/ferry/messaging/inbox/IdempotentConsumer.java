@@ -1,9 +1,11 @@
 package io.ferry.messaging.inbox;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -12,22 +14,37 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.kafka.IncomingEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Applies each event at most once per consumer: the event id is recorded in the same transaction as
  * the handler's writes, so a redelivered event (Kafka delivers at least once) changes nothing. The
  * Kafka offset is acknowledged only after that transaction commits.
+ * <p>
+ * A transient failure (database unreachable, serialization conflict; see {@link TransientFailures}) is
+ * retried with back-off for as long as it lasts, holding up the partition rather than skipping the event.
+ * While the application shuts down the event is left unacknowledged, so it is delivered again after the
+ * restart. Only a failure of the event itself (malformed, or rejected by the handler) sends it to the
+ * channel's dead-letter topic.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+
     private final ProcessedEvents processedEvents;
+    private volatile boolean stopping;
 
     public IdempotentConsumer(ProcessedEvents processedEvents) {
         this.processedEvents = processedEvents;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
@@ -54,6 +71,10 @@ public class IdempotentConsumer {
         return apply(consumer, message, handler);
     }
 
+    private boolean retryable(Throwable failure) {
+        return !stopping && TransientFailures.isTransient(failure);
+    }
+
     private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
         Optional<EventEnvelope<?>> decoded;
         try {
@@ -67,8 +88,16 @@ public class IdempotentConsumer {
         }
         EventEnvelope<?> event = decoded.get();
         return Panache.withTransaction(() -> work.apply(event))
+                .onFailure(this::retryable).invoke(e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer,
+                        event.id(), e.getMessage()))
+                .onFailure(this::retryable).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
+                    if (stopping && TransientFailures.isTransient(e)) {
+                        LOG.infof("%s: event %s left unacknowledged while stopping; it is delivered again after the restart",
+                                consumer, event.id());
+                        return Uni.createFrom().nothing();
+                    }
                     LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());
                     return Uni.createFrom().completionStage(message.nack(e));
                 });

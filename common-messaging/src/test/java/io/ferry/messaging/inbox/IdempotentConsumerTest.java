@@ -36,6 +36,9 @@ class IdempotentConsumerTest {
     @Inject
     Pool pool;
 
+    @Inject
+    AppliedEvents appliedEvents;
+
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {
         String key = UUID.randomUUID().toString();
@@ -67,6 +70,37 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void aTransientDatabaseFailureIsRetriedUntilTheEventIsAppliedInOrderAndNothingIsDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        String flaky = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, flaky, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "flaky-" + key))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, next, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "next"))));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> applied(next) == 1);
+        assertThat(applied(flaky)).isEqualTo(1);
+        assertThat(appliedEvents.attempts(flaky)).isEqualTo(AppliedEvents.FLAKY_FAILURES + 1);
+        assertThat(appliedOrder(flaky)).as("applied before the event behind it").isLessThan(appliedOrder(next));
+    }
+
+    @Test
+    void anEventTheHandlerRejectsGoesToTheDeadLetterTopicAndTheConsumerContinues() {
+        String key = UUID.randomUUID().toString();
+        String rejected = UUID.randomUUID().toString();
+        String healthy = UUID.randomUUID().toString();
+
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, rejected, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 1, "rejected-" + key))));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.DEFINITION_CHANGED, healthy, "org-a", key, EventJson.write(DefinitionChanged.ofCluster(key, 2, "healthy"))));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> applied(healthy) == 1);
+        assertThat(applied(rejected)).isZero();
+        assertThat(appliedEvents.attempts(rejected)).isEqualTo(1);
+        assertThat(KafkaRecords.awaitRecord(kafka, "messaging-test.dead-letter",
+                r -> rejected.equals(KafkaRecords.header(r, "ce_id")), TIMEOUT)).isNotNull();
+    }
+
+    @Test
     void eventsOfUnknownTypesAreSkipped() {
         String key = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();
@@ -80,6 +114,11 @@ class IdempotentConsumerTest {
 
         Awaitility.await().atMost(TIMEOUT).until(() -> applied(known) == 1);
         assertThat(applied(unknown)).isZero();
+    }
+
+    private long appliedOrder(String eventId) {
+        return pool.preparedQuery("SELECT applied_order FROM applied_event WHERE event_id = $1")
+                .execute(Tuple.of(eventId)).await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
 
     private int applied(String eventId) {
