@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.ferry.messaging.ApplicationStopping;
 import io.ferry.messaging.MessagingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +40,7 @@ public class ProcessedEvents {
                 .map(inserted -> inserted == 1);
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = ApplicationStopping.class)
     Uni<Void> forgetOldEvents() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedEventRetention());
         return Panache.withTransaction(() -> ProcessedEvent.delete("processedAt < ?1", cutoff))

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -16,8 +18,10 @@ import org.jboss.logging.Logger;
 import io.ferry.kafka.EventProducer;
 import io.ferry.kafka.OutgoingEvents;
 import io.ferry.messaging.MessagingConfig;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -48,6 +52,9 @@ public class OutboxRelay {
     private final EventProducer producer;
     private final MessagingConfig config;
     private final URI source;
+    private final Vertx vertx;
+    private final AtomicBoolean relaying = new AtomicBoolean();
+    private long timer;
     /** Sends happen here, never on the event loop: the producer may block for topic metadata. */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-sender");
@@ -55,16 +62,36 @@ public class OutboxRelay {
         return thread;
     });
 
-    public OutboxRelay(Pool pool, EventProducer producer, MessagingConfig config,
+    public OutboxRelay(Pool pool, EventProducer producer, MessagingConfig config, Vertx vertx,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
+        this.vertx = vertx;
         this.producer = producer;
         this.config = config;
         this.source = URI.create("/ferry/" + applicationName);
     }
 
-    @Scheduled(every = "${ferry.messaging.relay-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Polls every {@code relay-interval} on a Vert.x timer (Quarkus' scheduler runs nothing more often
+     * than once a second, which would add up to a second to every hop of an event).
+     */
+    void start(@Observes StartupEvent event) {
+        long interval = Math.max(1, config.relayInterval().toMillis());
+        timer = vertx.setPeriodic(interval, interval, id -> relayIfIdle());
+    }
+
+    /** Rows left now are published by the next start; the pool is about to close. */
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+    }
+
+    private void relayIfIdle() {
+        if (relaying.compareAndSet(false, true)) {
+            relayPending().subscribe().with(ignored -> relaying.set(false), failure -> relaying.set(false));
+        }
+    }
+
+    /** Publishes batches until the outbox is empty (or a batch fails; the next round retries). */
     Uni<Void> relayPending() {
         return relayBatch()
                 .repeat().whilst(published -> published == config.relayBatchSize())

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.job.JobConfig;
+import io.ferry.messaging.ApplicationStopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +34,8 @@ public class JobTimeouts {
         this.config = config;
     }
 
-    @Scheduled(every = "${ferry.job.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ferry.job.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationStopping.class)
     Uni<Void> check() {
         return failOverdueJobs(Instant.now());
     }

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.messaging.ApplicationStopping;
 import io.ferry.offload.OffloadConfig;
 import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.rest.store.DocumentStore;
@@ -31,7 +32,8 @@ public class AgentInactivity {
         this.config = config;
     }
 
-    @Scheduled(every = "${ferry.offload.agent-check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ferry.offload.agent-check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationStopping.class)
     Uni<Void> markSilentClusters() {
         return markSilentClusters(Instant.now());
     }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.Topics;
+import io.ferry.messaging.ApplicationStopping;
 import io.ferry.scheduler.SchedulerConfig;
 import io.ferry.scheduler.policy.CronSchedules;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -86,7 +87,8 @@ public class Firer {
         this.config = config;
     }
 
-    @Scheduled(every = "${ferry.scheduler.fire-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ferry.scheduler.fire-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationStopping.class)
     Uni<Void> fireDueNow() {
         return fireAllDue(Instant.now()).replaceWithVoid();
     }
