@@ -370,28 +370,15 @@ final class JobRun implements ProgressSink {
     private <T> T next(CompletionService<T> completion) throws WriteFailedException, UnreadableFileException {
         while (true) {
             cancellation.check();
-            Future<T> done;
             try {
-                done = completion.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Future<T> done = completion.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (done != null) {
+                    return done.get();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop(Reason.AGENT_STOPPING);
-                cancellation.check();
                 throw new StoppedException(cancellation.reason());
-            }
-            if (done == null) {
-                continue;
-            }
-            try {
-                return done.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop(Reason.AGENT_STOPPING);
-                cancellation.check();
-                throw new StoppedException(cancellation.reason());
-            } catch (java.util.concurrent.CancellationException e) {
-                cancellation.check();
-                throw e;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof WriteFailedException writeFailed) {
