@@ -8,9 +8,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * Skips scheduled database work once the application is shutting down: the connection pool is about
- * to close, and a round started now would only fail and roll back. Whatever is left is done by the next
- * start. Use as {@code @Scheduled(skipExecutionIf = ApplicationStopping.class)}.
+ * Whether the application is shutting down: the connection pool is about to close, so database work
+ * started now would only fail and roll back; whatever is left is done by the next start. Scheduled work
+ * uses it as {@code @Scheduled(skipExecutionIf = ApplicationStopping.class)}.
  */
 @Singleton
 public class ApplicationStopping implements Scheduled.SkipPredicate {
@@ -19,6 +19,10 @@ public class ApplicationStopping implements Scheduled.SkipPredicate {
 
     void onShutdown(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    public boolean isStopping() {
+        return stopping;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -13,8 +12,8 @@ import org.jboss.logging.Logger;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.kafka.IncomingEvents;
+import io.ferry.messaging.ApplicationStopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,14 +36,11 @@ public class IdempotentConsumer {
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
     private final ProcessedEvents processedEvents;
-    private volatile boolean stopping;
+    private final ApplicationStopping applicationStopping;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, ApplicationStopping applicationStopping) {
         this.processedEvents = processedEvents;
-    }
-
-    void onShutdown(@Observes ShutdownEvent event) {
-        stopping = true;
+        this.applicationStopping = applicationStopping;
     }
 
     /**
@@ -72,7 +68,7 @@ public class IdempotentConsumer {
     }
 
     private boolean retryable(Throwable failure) {
-        return !stopping && TransientFailures.isTransient(failure);
+        return !applicationStopping.isStopping() && TransientFailures.isTransient(failure);
     }
 
     private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
@@ -93,7 +89,7 @@ public class IdempotentConsumer {
                 .onFailure(this::retryable).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
-                    if (stopping && TransientFailures.isTransient(e)) {
+                    if (applicationStopping.isStopping() && TransientFailures.isTransient(e)) {
                         LOG.infof("%s: event %s left unacknowledged while stopping; it is delivered again after the restart",
                                 consumer, event.id());
                         return Uni.createFrom().nothing();
