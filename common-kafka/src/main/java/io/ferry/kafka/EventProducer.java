@@ -1,6 +1,5 @@
 package io.ferry.kafka;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,12 +27,7 @@ public class EventProducer {
     private final KafkaProducer<String, String> producer;
 
     public EventProducer(Config config) {
-        Map<String, Object> settings = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.")) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name.substring("kafka.".length()), value));
-            }
-        }
+        Map<String, Object> settings = KafkaSettings.from(config);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);

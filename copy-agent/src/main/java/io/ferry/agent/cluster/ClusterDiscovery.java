@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.config.AgentConfig;
@@ -26,6 +26,7 @@ import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.kafka.IncomingEvents;
+import io.ferry.kafka.KafkaSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,16 +41,15 @@ public class ClusterDiscovery {
 
     private final AgentConfig config;
     private final ServedClusters clusters;
-    private final String bootstrapServers;
+    private final Config kafkaConfig;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public ClusterDiscovery(AgentConfig config, ServedClusters clusters,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ClusterDiscovery(AgentConfig config, ServedClusters clusters, Config kafkaConfig) {
         this.config = config;
         this.clusters = clusters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,10 +57,9 @@ public class ClusterDiscovery {
             return;
         }
         running.set(true);
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> settings = KafkaSettings.from(kafkaConfig);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         thread = new Thread(this::follow, "ferry-cluster-discovery");
         thread.setDaemon(true);
         thread.start();
