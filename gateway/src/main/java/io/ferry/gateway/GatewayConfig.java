@@ -2,6 +2,7 @@ package io.ferry.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -10,8 +11,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ferry.gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each service, by service name. */
-    Map<String, URI> services();
+    /** Base URLs of each service's instances (comma-separated), by service name. */
+    Map<String, List<URI>> services();
 
     /** The name of the service that owns each resource under {@code /api/v1}. */
     Map<String, String> resources();

@@ -2,6 +2,7 @@ package io.ferry.gateway;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,24 +11,24 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.httpproxy.HttpProxy;
 
-/** One reverse proxy per service for the API, and one for its health endpoints. */
+/** One reverse proxy per service for the API, and one for its health endpoints, each balancing over its instances. */
 final class ServiceProxies {
 
     private final Map<String, HttpProxy> api = new HashMap<>();
     private final Map<String, HttpProxy> health = new HashMap<>();
 
     ServiceProxies(Vertx vertx, GatewayConfig config, ErrorResponses errors) {
-        for (Map.Entry<String, URI> service : config.services().entrySet()) {
+        for (Map.Entry<String, List<URI>> service : config.services().entrySet()) {
             String name = service.getKey();
-            URI base = service.getValue();
+            ServiceInstances instances = new ServiceInstances(service.getValue(), System::currentTimeMillis);
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setMaxPoolSize(64));
             api.put(name, HttpProxy.reverseProxy(client)
-                    .origin(port(base), base.getHost())
+                    .originRequestProvider((request, proxyClient) -> instances.connect(proxyClient))
                     .addInterceptor(new UnavailableServiceInterceptor(name, errors)));
             health.put(name, HttpProxy.reverseProxy(client)
-                    .origin(port(base), base.getHost())
+                    .originRequestProvider((request, proxyClient) -> instances.connect(proxyClient))
                     .addInterceptor(new PathPrefixStrippingInterceptor(GatewayRoutes.SERVICES_PREFIX + name))
                     .addInterceptor(new UnavailableServiceInterceptor(name, errors)));
         }
@@ -39,12 +40,5 @@ final class ServiceProxies {
 
     Optional<HttpProxy> health(String service) {
         return Optional.ofNullable(health.get(service));
-    }
-
-    private static int port(URI base) {
-        if (base.getPort() > 0) {
-            return base.getPort();
-        }
-        return "https".equals(base.getScheme()) ? 443 : 80;
     }
 }

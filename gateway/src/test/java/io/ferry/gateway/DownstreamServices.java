@@ -10,8 +10,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A real HTTP server standing in for offload-, job- and progress-service, answering with what it
- * received; scheduler-service points at a port where nothing listens.
+ * Real HTTP servers standing in for the services, answering with what they received and which instance
+ * they are: offload- and progress-service have one instance ({@code a}); job-service has three, of which
+ * the first is down ({@code a}, {@code b}); scheduler-service has one, where nothing listens.
  */
 public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
 
@@ -20,8 +21,20 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
+        String a = echo("a");
+        String b = echo("b");
+        String down = "http://localhost:" + Ports.free();
+        return Map.of(
+                "ferry.gateway.services.offload", a,
+                "ferry.gateway.services.job", down + "," + a + "," + b,
+                "ferry.gateway.services.progress", a,
+                "ferry.gateway.services.scheduler", down);
+    }
+
+    private String echo(String instance) {
         HttpServer echo = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             JsonObject received = new JsonObject()
+                    .put("instance", instance)
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("authorization", request.getHeader("Authorization"))
@@ -39,12 +52,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the echo server", e);
         }
-        String echoUrl = "http://localhost:" + echo.actualPort();
-        return Map.of(
-                "ferry.gateway.services.offload", echoUrl,
-                "ferry.gateway.services.job", echoUrl,
-                "ferry.gateway.services.progress", echoUrl,
-                "ferry.gateway.services.scheduler", "http://localhost:" + Ports.free());
+        return "http://localhost:" + echo.actualPort();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.ferry.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,21 @@ class GatewayRoutesTest {
                 .then().statusCode(412)
                 .body("method", equalTo("PUT"))
                 .body("body", equalTo("{\"name\":\"testoffload\"}"));
+    }
+
+    @Test
+    void requestsAreSpreadOverAServicesInstancesAndOneThatIsDownIsSkipped() {
+        Map<String, Integer> served = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            String instance = given().contentType(ContentType.JSON).body("{\"n\":" + i + "}")
+                    .when().post("/api/v1/jobs")
+                    .then().statusCode(200)
+                    .body("body", equalTo("{\"n\":" + i + "}"))
+                    .extract().path("instance");
+            served.merge(instance, 1, Integer::sum);
+        }
+        assertThat(served.keySet()).containsExactlyInAnyOrder("a", "b");
+        assertThat(served.values()).allMatch(count -> count >= 10);
     }
 
     @Test

@@ -108,6 +108,19 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL: no shutdown hooks, nothing flushed), as a crash or an OOM kill would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(20));

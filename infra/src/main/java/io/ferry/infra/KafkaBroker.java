@@ -68,6 +68,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** Kills the broker (SIGKILL); {@link #start} on the same directory brings it back with its data. */
+    public void kill() {
+        jvm.kill();
+    }
+
     @Override
     public void close() {
         jvm.stop(Duration.ofSeconds(30));

@@ -2,12 +2,18 @@ package io.ferry.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,21 +29,44 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    /** Where a persistent server keeps its data; null for a throw-away one. */
+    private final Path dataDirectory;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
-    /** A durable server whose data stays in {@code dataDir}. */
+    /**
+     * A durable server whose data stays in {@code dataDir}: an acknowledged commit survives a crash of the
+     * server or of the machine. The embedded binaries start PostgreSQL with {@code -F} (no fsync) and
+     * {@code synchronous_commit=off}; the settings given here come later on its command line and win.
+     */
     public static PostgresServer durable(Path dataDir, int port) {
+        return persistent(dataDir, port, true);
+    }
+
+    /**
+     * A server whose data stays in {@code dataDir} across restarts and crashes of PostgreSQL itself, but
+     * that does not wait for the disk: a crash of the machine can lose recent commits. For tests only.
+     */
+    public static PostgresServer persistentWithoutFsync(Path dataDir, int port) {
+        return persistent(dataDir, port, false);
+    }
+
+    private static PostgresServer persistent(Path dataDir, int port, boolean crashSafe) {
         Ports.requireFree(port, "PostgreSQL");
+        String sync = crashSafe ? "on" : "off";
         try {
             return new PostgresServer(EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
-                    .start());
+                    .setServerConfig("fsync", sync)
+                    .setServerConfig("synchronous_commit", sync)
+                    .setServerConfig("full_page_writes", sync)
+                    .start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL on " + dataDir, e);
         }
@@ -52,7 +81,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .start());
+                    .start(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL", e);
         }
@@ -90,6 +119,34 @@ public final class PostgresServer implements AutoCloseable {
     /** The URL form the Vert.x reactive PostgreSQL client takes. */
     public String reactiveUrl(String database) {
         return "postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL to the postmaster and every backend, no checkpoint. Start
+     * it again on the same data directory to see it recover.
+     */
+    public void kill() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("Only a persistent server can be killed and started again");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("No postmaster " + pid));
+            List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+            all.add(postmaster);
+            all.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle process : all) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find PostgreSQL's process in " + dataDirectory, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not die within 30 s of SIGKILL", e);
+        }
+        close();
     }
 
     @Override

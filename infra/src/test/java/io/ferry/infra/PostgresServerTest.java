@@ -38,10 +38,59 @@ class PostgresServerTest {
     }
 
     @Test
+    void aKilledServerComesBackWithEveryCommittedRow() throws Exception {
+        int port = Ports.free();
+        PostgresServer postgres = PostgresServer.durable(dataDir, port);
+        postgres.createDatabaseIfMissing("ferry_probe");
+        try (Connection c = connect(postgres); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v text)");
+            s.execute("INSERT INTO kept VALUES ('committed before the crash')");
+        }
+        postgres.kill();
+        assertThat(Ports.isListening(port)).isFalse();
+        try (PostgresServer restarted = PostgresServer.durable(dataDir, port);
+                Connection c = connect(restarted); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT v FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("committed before the crash");
+        }
+    }
+
+    @Test
+    void durableServerWaitsForTheDiskOnEveryCommit() throws Exception {
+        try (PostgresServer postgres = PostgresServer.durable(dataDir, Ports.free())) {
+            postgres.createDatabaseIfMissing("ferry_probe");
+            try (Connection c = connect(postgres)) {
+                assertThat(setting(c, "fsync")).isEqualTo("on");
+                assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+                assertThat(setting(c, "full_page_writes")).isEqualTo("on");
+            }
+        }
+    }
+
+    @Test
+    void testServersTradeDurabilityForSpeed() throws Exception {
+        try (PostgresServer postgres = PostgresServer.persistentWithoutFsync(dataDir, Ports.free())) {
+            postgres.createDatabaseIfMissing("ferry_probe");
+            try (Connection c = connect(postgres)) {
+                assertThat(setting(c, "fsync")).isEqualTo("off");
+                assertThat(setting(c, "synchronous_commit")).isEqualTo("off");
+            }
+        }
+    }
+
+    @Test
     void refusesDatabaseNamesThatAreNotPlainIdentifiers() {
         try (PostgresServer postgres = PostgresServer.ephemeral()) {
             assertThatThrownBy(() -> postgres.createDatabaseIfMissing("x; DROP DATABASE postgres"))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws Exception {
+        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SHOW " + name)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

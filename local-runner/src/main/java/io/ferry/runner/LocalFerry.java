@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,10 @@ import io.ferry.infra.tokens.SigningKeys;
 import io.ferry.infra.tokens.TokenMinter;
 
 /**
- * The whole system on one machine: PostgreSQL and Kafka with durable data, then every service and the
- * gateway as child JVMs. {@link #close()} stops them in reverse order.
+ * The whole system on one machine: PostgreSQL and Kafka with durable data, then every service (as many
+ * instances as {@link RunnerSettings#replicas()}) and the gateway as child JVMs. {@link #close()} stops them
+ * in reverse order. The {@code kill…}/{@code restart…} methods are how the fault tests crash and revive
+ * each part.
  */
 public final class LocalFerry implements AutoCloseable {
 
@@ -32,8 +36,8 @@ public final class LocalFerry implements AutoCloseable {
 
     private final RunnerSettings settings;
     private final PrintStream out;
-    private final List<ServiceSpec> toStart;
-    private final List<ChildJvm> services = new ArrayList<>();
+    private final List<ServiceInstance> toStart;
+    private final Map<String, ChildJvm> running = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private SigningKeys signingKeys;
@@ -48,7 +52,7 @@ public final class LocalFerry implements AutoCloseable {
     public LocalFerry(RunnerSettings settings, PrintStream out, List<ServiceSpec> services) {
         this.settings = settings;
         this.out = out;
-        this.toStart = List.copyOf(services);
+        this.toStart = settings.instances(services);
     }
 
     /**
@@ -65,7 +69,45 @@ public final class LocalFerry implements AutoCloseable {
     }
 
     public synchronized List<ChildJvm> services() {
-        return List.copyOf(services);
+        return List.copyOf(running.values());
+    }
+
+    /** The instances the runner starts, in start order. */
+    public List<ServiceInstance> instances() {
+        return toStart;
+    }
+
+    /** Kills one instance (SIGKILL), for example {@code job} or {@code job-2}. */
+    public synchronized void kill(String instance) {
+        jvm(instance).kill();
+    }
+
+    /** Starts a killed or stopped instance again, as before, and waits until it is ready. */
+    public synchronized void restart(String instance) {
+        ServiceInstance spec = toStart.stream().filter(i -> i.name().equals(instance)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No instance " + instance));
+        if (jvm(instance).isAlive()) {
+            throw new IllegalStateException(instance + " is still running");
+        }
+        ChildJvm jvm = startInstance(spec);
+        running.put(instance, jvm);
+        awaitReady(spec, jvm);
+    }
+
+    public synchronized void killKafka() {
+        kafka.kill();
+    }
+
+    public synchronized void restartKafka() {
+        kafka = startKafka();
+    }
+
+    public synchronized void killPostgres() {
+        postgres.kill();
+    }
+
+    public synchronized void restartPostgres() {
+        postgres = startPostgres();
     }
 
     public String gatewayUrl() {
@@ -89,30 +131,53 @@ public final class LocalFerry implements AutoCloseable {
         }
 
         out.println("Starting PostgreSQL on port " + settings.port("postgres") + " ...");
-        postgres = PostgresServer.durable(settings.dataDirectory().resolve("postgres"), settings.port("postgres"));
+        postgres = startPostgres();
         RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase)
                 .forEach(service -> postgres.createDatabaseIfMissing(service.database()));
 
         out.println("Starting Kafka on port " + settings.port("kafka") + " ...");
-        kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.port("kafka"),
-                settings.port("kafka-controller"));
+        kafka = startKafka();
 
         if (!toStart.isEmpty()) {
             out.println("Starting services ...");
         }
-        for (ServiceSpec service : toStart) {
-            services.add(ChildJvm.start(service.name(), List.of(settings.applicationJar(service).toString()),
-                    jvmOptions(service), Map.of(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
-                    settings.logDirectory().resolve(service.name() + ".log")));
+        for (ServiceInstance instance : toStart) {
+            running.put(instance.name(), startInstance(instance));
         }
-        for (int i = 0; i < services.size(); i++) {
-            awaitReady(toStart.get(i), services.get(i));
+        for (ServiceInstance instance : toStart) {
+            awaitReady(instance, running.get(instance.name()));
         }
     }
 
-    private List<String> jvmOptions(ServiceSpec service) {
+    private PostgresServer startPostgres() {
+        Path dataDirectory = settings.dataDirectory().resolve("postgres");
+        return settings.crashSafeDatabase() ? PostgresServer.durable(dataDirectory, settings.port("postgres"))
+                : PostgresServer.persistentWithoutFsync(dataDirectory, settings.port("postgres"));
+    }
+
+    private KafkaBroker startKafka() {
+        return KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.port("kafka"), settings.port("kafka-controller"));
+    }
+
+    private ChildJvm startInstance(ServiceInstance instance) {
+        return ChildJvm.start(instance.name(), List.of(settings.applicationJar(instance.service()).toString()),
+                jvmOptions(instance), Map.of(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
+                settings.logDirectory().resolve(instance.name() + ".log"));
+    }
+
+    private ChildJvm jvm(String instance) {
+        ChildJvm jvm = running.get(instance);
+        if (jvm == null) {
+            throw new IllegalArgumentException("No instance " + instance + " is running");
+        }
+        return jvm;
+    }
+
+    private List<String> jvmOptions(ServiceInstance instance) {
+        ServiceSpec service = instance.service();
         List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
-        options.add("-Dquarkus.http.port=" + settings.port(service.name()));
+        options.add("-Dquarkus.http.port=" + instance.port());
+        options.add("-Dferry.kafka.instance-id=" + instance.name());
         options.add("-Dquarkus.log.console.json.enabled=false");
         options.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         if (service.hasDatabase()) {
@@ -132,54 +197,56 @@ public final class LocalFerry implements AutoCloseable {
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(
-                    "-Dferry.gateway.services." + routed.name() + "=http://localhost:" + settings.port(routed.name())));
+                    "-Dferry.gateway.services." + routed.name() + "=" + String.join(",", settings.instances(List.of(routed))
+                            .stream().map(i -> "http://localhost:" + i.port()).toList())));
         }
         return options;
     }
 
     private List<String> portsInUse() {
         List<String> names = new ArrayList<>(List.of("postgres", "kafka", "kafka-controller"));
-        toStart.forEach(service -> names.add(service.name()));
+        toStart.forEach(instance -> names.add(instance.name()));
         return names;
     }
 
     private void requireBuilt() {
-        for (ServiceSpec service : toStart) {
-            if (!Files.isRegularFile(settings.applicationJar(service))) {
-                throw new IllegalStateException(settings.applicationJar(service) + " is missing: build first with "
+        for (ServiceInstance instance : toStart) {
+            Path jar = settings.applicationJar(instance.service());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with "
                         + "./mvnw -B package -DskipTests (./ferry up does this for you)");
             }
         }
     }
 
-    private void awaitReady(ServiceSpec service, ChildJvm jvm) {
+    private void awaitReady(ServiceInstance instance, ChildJvm jvm) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI ready = URI.create("http://localhost:" + settings.port(service.name()) + "/q/health/ready");
+        URI ready = URI.create("http://localhost:" + instance.port() + "/q/health/ready");
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (closing) {
-                throw new IllegalStateException("Stopped while " + service.name() + " was starting");
+                throw new IllegalStateException("Stopped while " + instance.name() + " was starting");
             }
             if (!jvm.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited during startup; last lines of "
+                throw new IllegalStateException(instance.name() + " exited during startup; last lines of "
                         + jvm.logFile() + ":\n" + jvm.logTail(30));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    out.printf("  %-10s ready on http://localhost:%d%n", service.name(), settings.port(service.name()));
+                    out.printf("  %-11s ready on http://localhost:%d%n", instance.name(), instance.port());
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + service.name(), e);
+                throw new IllegalStateException("Interrupted while waiting for " + instance.name(), e);
             }
-            Pause.between(Duration.ofMillis(250), service.name());
+            Pause.between(Duration.ofMillis(250), instance.name());
         }
-        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT + "; see " + jvm.logFile());
+        throw new IllegalStateException(instance.name() + " was not ready within " + READY_TIMEOUT + "; see " + jvm.logFile());
     }
 
     /** Stops the services (in parallel, each given time to finish its work), then Kafka, then PostgreSQL. */
@@ -193,7 +260,7 @@ public final class LocalFerry implements AutoCloseable {
 
     private void stopAll() {
         List<Thread> stoppers = new ArrayList<>();
-        for (ChildJvm service : services) {
+        for (ChildJvm service : running.values()) {
             Thread stopper = new Thread(() -> service.stop(Duration.ofSeconds(20)), "stop-" + service.name());
             stopper.start();
             stoppers.add(stopper);
@@ -205,7 +272,7 @@ public final class LocalFerry implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        services.clear();
+        running.clear();
         if (kafka != null) {
             kafka.close();
             kafka = null;

@@ -1,19 +1,28 @@
 package io.ferry.runner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Where the runner finds the built services, where it keeps data and logs, and its ports.
+ * Where the runner finds the built services, where it keeps data and logs, its ports, and how many
+ * instances of each service it runs.
  *
- * @param repository    the Ferry checkout (holds each module's {@code target/quarkus-app})
- * @param home          data and logs; kept between runs
- * @param ports         service name (and {@code postgres}, {@code kafka}, {@code kafka-controller}) to port
+ * @param repository        the Ferry checkout (holds each module's {@code target/quarkus-app})
+ * @param home              data and logs; kept between runs
+ * @param ports             instance name (and {@code postgres}, {@code kafka}, {@code kafka-controller}) to port;
+ *                          see {@link #portNames(int)}
+ * @param replicas          instances of each service behind the gateway (the agent and the gateway run once)
+ * @param crashSafeDatabase whether PostgreSQL waits for the disk on every commit ({@code ./ferry up}: always;
+ *                          tests may trade that for speed)
  */
-public record RunnerSettings(Path repository, Path home, Map<String, Integer> ports) {
+public record RunnerSettings(Path repository, Path home, Map<String, Integer> ports, int replicas, boolean crashSafeDatabase) {
+
+    /** Most instances of one service the runner starts. */
+    public static final int MAX_REPLICAS = 4;
 
     /** The services in start order; the gateway last. */
     public static final List<ServiceSpec> SERVICES = List.of(
@@ -24,23 +33,73 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
             new ServiceSpec("agent", "copy-agent", null),
             new ServiceSpec("gateway", "gateway", null));
 
-    /** Default ports; each can be changed with an environment variable FERRY_&lt;NAME&gt;_PORT. */
+    /**
+     * Default ports of the first instances; each can be changed with an environment variable
+     * FERRY_&lt;NAME&gt;_PORT. The n-th instance of a service listens 10 × (n - 1) above the first
+     * ({@code job-2} on 8092), changed with FERRY_JOB_2_PORT.
+     */
     public static final Map<String, Integer> DEFAULT_PORTS = defaults();
 
     public RunnerSettings {
         ports = Map.copyOf(ports);
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("FERRY_REPLICAS=" + replicas + " is not between 1 and " + MAX_REPLICAS);
+        }
+        for (String name : portNames(replicas)) {
+            if (!ports.containsKey(name)) {
+                throw new IllegalArgumentException("No port for " + name);
+            }
+        }
     }
 
-    /** Settings from {@code FERRY_HOME} (default {@code <repository>/.ferry}) and {@code FERRY_*_PORT}. */
+    /** One instance of each service, each port on a free one chosen by the caller (tests). */
+    public static RunnerSettings forTests(Path repository, Path home, int replicas, Function<String, Integer> port) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        portNames(replicas).forEach(name -> ports.put(name, port.apply(name)));
+        return new RunnerSettings(repository, home, ports, replicas, false);
+    }
+
+    /**
+     * Settings from {@code FERRY_HOME} (default {@code <repository>/.ferry}), {@code FERRY_REPLICAS} (1) and
+     * {@code FERRY_*_PORT}.
+     */
     public static RunnerSettings fromEnvironment(Path repository, Function<String, String> env) {
         String home = env.apply("FERRY_HOME");
+        int replicas = parseReplicas(env.apply("FERRY_REPLICAS"));
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DEFAULT_PORTS.forEach((name, port) -> {
+        for (String name : portNames(replicas)) {
             String variable = portVariable(name);
             String value = env.apply(variable);
-            ports.put(name, value == null || value.isBlank() ? port : parsePort(variable, value));
-        });
-        return new RunnerSettings(repository, home == null || home.isBlank() ? repository.resolve(".ferry") : Path.of(home), ports);
+            ports.put(name, value == null || value.isBlank() ? defaultPort(name) : parsePort(variable, value));
+        }
+        return new RunnerSettings(repository, home == null || home.isBlank() ? repository.resolve(".ferry") : Path.of(home),
+                ports, replicas, true);
+    }
+
+    /** Every name that needs a port with this many replicas: the defaults' names and {@code <service>-<n>}. */
+    public static List<String> portNames(int replicas) {
+        List<String> names = new ArrayList<>(DEFAULT_PORTS.keySet());
+        for (int n = 2; n <= replicas; n++) {
+            for (ServiceSpec service : SERVICES) {
+                if (service.replicated()) {
+                    names.add(service.name() + "-" + n);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Every instance to start, in start order: all instances of a service before the next service. */
+    public List<ServiceInstance> instances(List<ServiceSpec> services) {
+        List<ServiceInstance> instances = new ArrayList<>();
+        for (ServiceSpec service : services) {
+            int count = service.replicated() ? replicas : 1;
+            for (int n = 1; n <= count; n++) {
+                String name = n == 1 ? service.name() : service.name() + "-" + n;
+                instances.add(new ServiceInstance(service, name, port(name)));
+            }
+        }
+        return instances;
     }
 
     /** The environment variable that sets a port, for example {@code FERRY_KAFKA_CONTROLLER_PORT}. */
@@ -82,6 +141,30 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
 
     public Path applicationJar(ServiceSpec service) {
         return repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static int defaultPort(String name) {
+        Integer port = DEFAULT_PORTS.get(name);
+        if (port != null) {
+            return port;
+        }
+        int dash = name.lastIndexOf('-');
+        return DEFAULT_PORTS.get(name.substring(0, dash)) + 10 * (Integer.parseInt(name.substring(dash + 1)) - 1);
+    }
+
+    private static int parseReplicas(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int replicas = Integer.parseInt(value.trim());
+            if (replicas >= 1 && replicas <= MAX_REPLICAS) {
+                return replicas;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("FERRY_REPLICAS=" + value + " is not a number of instances (1-" + MAX_REPLICAS + ")");
     }
 
     private static int parsePort(String variable, String value) {

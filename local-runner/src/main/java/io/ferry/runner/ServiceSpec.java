@@ -12,4 +12,12 @@ public record ServiceSpec(String name, String module, String database) {
     public boolean hasDatabase() {
         return database != null;
     }
+
+    /**
+     * Whether the runner may start several instances of it: the services behind the gateway. There is one
+     * agent per cluster and one public entry point.
+     */
+    public boolean replicated() {
+        return hasDatabase();
+    }
 }

@@ -2,6 +2,7 @@ package io.ferry.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,6 +33,26 @@ class RunnerSettingsTest {
         assertThat(settings.port("kafka-controller")).isEqualTo(39093);
         assertThat(settings.port("gateway")).isEqualTo(9000);
         assertThat(settings.logDirectory()).isEqualTo(Path.of("/tmp/elsewhere/logs"));
+    }
+
+    @Test
+    void withReplicasEachServiceBehindTheGatewayGetsMoreInstancesOnTheirOwnPorts() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY,
+                Map.of("FERRY_REPLICAS", "2", "FERRY_PROGRESS_2_PORT", "9093")::get);
+
+        assertThat(settings.instances(RunnerSettings.SERVICES)).extracting(ServiceInstance::name, ServiceInstance::port)
+                .containsExactly(tuple("offload", 8081), tuple("offload-2", 8091), tuple("job", 8082), tuple("job-2", 8092),
+                        tuple("progress", 8083), tuple("progress-2", 9093), tuple("scheduler", 8084),
+                        tuple("scheduler-2", 8094), tuple("agent", 8085), tuple("gateway", 8080));
+        assertThat(settings.crashSafeDatabase()).isTrue();
+    }
+
+    @Test
+    void aReplicaCountOutsideTheRangeIsRefused() {
+        assertThatThrownBy(() -> RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_REPLICAS", "0")::get))
+                .hasMessage("FERRY_REPLICAS=0 is not a number of instances (1-4)");
+        assertThatThrownBy(() -> RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_REPLICAS", "two")::get))
+                .hasMessageContaining("FERRY_REPLICAS=two");
     }
 
     @Test

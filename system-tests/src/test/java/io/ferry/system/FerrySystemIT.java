@@ -13,9 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,10 +42,8 @@ class FerrySystemIT {
 
     @BeforeAll
     static void startFerry() throws IOException {
-        Map<String, Integer> ports = new HashMap<>();
-        RunnerSettings.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Ports.free()));
-        settings = new RunnerSettings(Path.of(System.getProperty("ferry.repository", "..")),
-                Files.createTempDirectory("ferry-system-it"), ports);
+        settings = RunnerSettings.forTests(Path.of(System.getProperty("ferry.repository", "..")),
+                Files.createTempDirectory("ferry-system-it"), 1, name -> Ports.free());
         ferry = new LocalFerry(settings, System.out);
         ferry.start();
     }

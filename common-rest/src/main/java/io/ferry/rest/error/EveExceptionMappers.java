@@ -15,17 +15,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.ferry.messaging.inbox.TransientFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into Eve's error envelope. Bad input gets a 4xx with a message that says what is
- * wrong; anything unexpected gets a 500 without internals (the cause is logged, never returned).
+ * wrong; a database that is unreachable or restarting gets a 503 with {@code Retry-After} (nothing was
+ * written: the transaction did not commit), as the gateway answers for a service that is down; anything
+ * else unexpected gets a 500 without internals (the cause is logged, never returned).
  */
 public class EveExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(EveExceptionMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response eve(EveException e) {
@@ -71,6 +75,13 @@ public class EveExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("The database is unavailable; answering 503: %s", e.getMessage());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(EveError.of(503, "The service's database is unavailable; try again shortly."))
+                    .build();
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(500, EveError.of(500, "The server could not complete the request."));
     }
