@@ -62,7 +62,9 @@ public class ProgressWriter {
             docs[i] = json(record);
             i++;
         }
-        return pool.preparedQuery(UPSERT).execute(Tuple.of(ids, orgs, sequences, docs)).map(rows -> rows.rowCount());
+        // On a borrowed connection rather than Pool.preparedQuery: see DatabaseReadiness for the pool's timer bug.
+        return pool.withConnection(connection -> connection.preparedQuery(UPSERT).execute(Tuple.of(ids, orgs, sequences, docs)))
+                .map(rows -> rows.rowCount());
     }
 
     private String json(ProgressRecord record) {
