@@ -22,11 +22,15 @@ import io.smallrye.reactive.messaging.ClientCustomizer;
  * is a static member ({@code group.instance.id} = instance id + client id): a restarted instance takes its
  * partitions back at once, without waiting for the group to notice the old member is gone.</li>
  * <li>A member that dies and does not come back is dropped after {@code ferry.kafka.session-timeout}
- * (10 s instead of Kafka's 45 s); its partitions move to the survivors.</li>
+ * (6 s, the broker's smallest by default, instead of Kafka's 45 s); its partitions move to the survivors.
+ * Heartbeats go every quarter of that from the consumer's own thread, so a busy instance is not
+ * dropped by mistake.</li>
+ * <li>A consumer that lost the broker tries again at least every second (SmallRye sets up to 10 s), so it
+ * is back within a second or two of the broker.</li>
  * <li>Cooperative rebalancing: the survivors keep consuming their own partitions while the group
  * rebalances.</li>
  * </ul>
- * Settings a channel configures itself are left as they are.
+ * Membership settings a channel configures itself are left as they are.
  */
 @ApplicationScoped
 public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Object>> {
@@ -37,9 +41,11 @@ public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Obj
         /** This instance's stable name, e.g. {@code job-2} or a StatefulSet pod name; absent: dynamic membership. */
         Optional<String> instanceId();
 
-        @WithDefault("10s")
+        @WithDefault("6s")
         Duration sessionTimeout();
     }
+
+    private static final Duration RECONNECT_BACKOFF_MAX = Duration.ofSeconds(1);
 
     private final MembershipConfig config;
 
@@ -56,6 +62,7 @@ public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Obj
         clientConfig.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionMillis));
         clientConfig.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, sessionMillis / 4)));
         clientConfig.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        clientConfig.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, Long.toString(RECONNECT_BACKOFF_MAX.toMillis()));
         config.instanceId().ifPresent(instance -> clientConfig.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
                 instance + "-" + clientConfig.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, channel)));
         return clientConfig;

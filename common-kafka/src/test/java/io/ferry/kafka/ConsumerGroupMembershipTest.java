@@ -21,7 +21,8 @@ class ConsumerGroupMembershipTest {
                 .containsEntry("session.timeout.ms", "10000")
                 .containsEntry("heartbeat.interval.ms", "2500")
                 .containsEntry("partition.assignment.strategy",
-                        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+                        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
+                .containsEntry("reconnect.backoff.max.ms", "1000");
     }
 
     @Test

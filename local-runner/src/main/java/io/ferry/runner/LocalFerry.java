@@ -77,21 +77,24 @@ public final class LocalFerry implements AutoCloseable {
         return toStart;
     }
 
-    /** Kills one instance (SIGKILL), for example {@code job} or {@code job-2}. */
-    public synchronized void kill(String instance) {
-        jvm(instance).kill();
+    /** Kills instances (SIGKILL), for example {@code job} and {@code job-2}. */
+    public synchronized void kill(String... instances) {
+        for (String instance : instances) {
+            jvm(instance).kill();
+        }
     }
 
-    /** Starts a killed or stopped instance again, as before, and waits until it is ready. */
-    public synchronized void restart(String instance) {
-        ServiceInstance spec = toStart.stream().filter(i -> i.name().equals(instance)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No instance " + instance));
-        if (jvm(instance).isAlive()) {
-            throw new IllegalStateException(instance + " is still running");
+    /** Starts killed or stopped instances again, as before, and waits until they are ready. */
+    public synchronized void restart(String... instances) {
+        List<ServiceInstance> specs = new ArrayList<>();
+        for (String instance : instances) {
+            if (jvm(instance).isAlive()) {
+                throw new IllegalStateException(instance + " is still running");
+            }
+            specs.add(toStart.stream().filter(i -> i.name().equals(instance)).findFirst().orElseThrow());
         }
-        ChildJvm jvm = startInstance(spec);
-        running.put(instance, jvm);
-        awaitReady(spec, jvm);
+        specs.forEach(spec -> running.put(spec.name(), startInstance(spec)));
+        specs.forEach(spec -> awaitReady(spec, running.get(spec.name())));
     }
 
     public synchronized void killKafka() {

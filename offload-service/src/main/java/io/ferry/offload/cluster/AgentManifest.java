@@ -58,6 +58,10 @@ public final class AgentManifest {
                               value: "%2$s"
                             - name: KAFKA_BOOTSTRAP_SERVERS
                               value: "kafka.example.com:9092"
+                            # One agent per cluster (replicas 1, Recreate): a stable Kafka group member, so a
+                            # restarted agent takes its commands back at once.
+                            - name: FERRY_KAFKA_INSTANCE_ID
+                              value: agent
                             - name: FERRY_AGENT_VOLUMES_ROOT
                               value: /var/lib/ferry/volumes
                             - name: FERRY_AGENT_SNAPSHOT_STORE
