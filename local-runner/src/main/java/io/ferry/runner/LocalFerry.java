@@ -72,11 +72,6 @@ public final class LocalFerry implements AutoCloseable {
         return List.copyOf(running.values());
     }
 
-    /** The instances the runner starts, in start order. */
-    public List<ServiceInstance> instances() {
-        return toStart;
-    }
-
     /** Kills instances (SIGKILL), for example {@code job} and {@code job-2}. */
     public synchronized void kill(String... instances) {
         for (String instance : instances) {
