@@ -13,7 +13,7 @@ import io.vertx.sqlclient.DatabaseException;
  * down; a serialization conflict or deadlock) from failures of the event itself. The first kind is worth
  * retrying; parking such an event in the dead-letter topic would lose it.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /**
      * SQLSTATE classes: 08 connection exception, 40 transaction rollback (serialization failure,
@@ -26,7 +26,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
                     || cause instanceof TimeoutException) {
