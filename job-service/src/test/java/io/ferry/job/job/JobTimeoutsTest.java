@@ -62,6 +62,26 @@ class JobTimeoutsTest {
     }
 
     @Test
+    void aJobNoAgentAcceptedFailsSayingWhereToLookWhileAnAcceptedJobRuns() throws Throwable {
+        Scenario unaccepted = new Scenario(kafka);
+        unaccepted.runOffload("ADHOC");
+        String pending = unaccepted.awaitJobs(1);
+        Scenario accepted = new Scenario(kafka);
+        accepted.runOffload("ADHOC");
+        String running = accepted.awaitJobs(1);
+        accepted.report(running, 1, "RUNNING", null, null, null);
+        accepted.awaitState(running, "RUNNING");
+
+        VertxContextSupport.subscribeAndAwait(() -> timeouts.failOverdueJobs(Instant.now().plus(Duration.ofMinutes(2)).plusSeconds(5)));
+
+        unaccepted.as().get("/api/v1/jobs/" + pending).then()
+                .body("state", equalTo("FAILED"))
+                .body("message", equalTo("No agent accepted the job within 2m; the agent of cluster prod-cluster may not be able "
+                        + "to take commands — check its readiness."));
+        accepted.as().get("/api/v1/jobs/" + running).then().body("state", equalTo("RUNNING"));
+    }
+
+    @Test
     void aJobThatRunsTooLongFails() throws Throwable {
         Scenario scenario = new Scenario(kafka);
         scenario.runOffload("ADHOC");
