@@ -36,8 +36,7 @@ class JobAcceptTimeoutTest {
     @Test
     void aJobNoAgentAcceptsFailsByItselfAndSubscribersHearOfIt() {
         Scenario scenario = new Scenario(kafka);
-        scenario.runOffload("ADHOC");
-        String job = scenario.awaitJobs(1);
+        String job = scenario.pendingJob();
 
         String message = "No agent accepted the job within 2s; the agent of cluster prod-cluster may not be able to take "
                 + "commands — check its readiness.";

@@ -73,10 +73,7 @@ class JobProgressTest {
     @ValueSource(strings = { "FAILED", "CANCELLED" })
     void aJobThatEndsFailedOrCancelledEndsItsUnfinishedPvcsFailedAndLateUpdatesDoNotRestartThem(String outcome) {
         Scenario scenario = new Scenario(kafka);
-        scenario.runOffload("ADHOC");
-        String job = scenario.awaitJobs(1);
-        scenario.report(job, 1, "RUNNING", "COPY", null, null);
-        scenario.awaitState(job, "RUNNING");
+        String job = scenario.runningJob();
         KafkaRecords.send(kafka, copy(scenario, job, 0, 3, "COMPLETED", stats(3)), copy(scenario, job, 1, 2, "ACTIVE", stats(2)),
                 copy(scenario, job, 2, 1, "PENDING", stats(0)), copy(scenario, job, 3, 1, "PENDING", stats(0)));
         awaitCopyProgress(scenario, job, "pending_pvs", 2);

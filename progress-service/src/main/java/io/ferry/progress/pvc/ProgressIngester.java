@@ -78,7 +78,7 @@ public class ProgressIngester {
                 }))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
                 .onFailure(retry::leftForRestart).recoverWithUni(e -> {
-                    LOG.infof("A batch of PVC progress is left unacknowledged while stopping; it is delivered again after the restart");
+                    LOG.info("A batch of PVC progress is left unacknowledged while stopping; it is delivered again after the restart");
                     return Uni.createFrom().nothing();
                 });
     }
