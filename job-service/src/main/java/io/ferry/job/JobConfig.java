@@ -16,7 +16,11 @@ public interface JobConfig {
     @WithDefault("3m")
     Duration agentTimeout();
 
-    /** How often pending and running jobs are checked against both limits. */
+    /** A job still pending (no agent reported it RUNNING) after this long fails. */
+    @WithDefault("2m")
+    Duration acceptTimeout();
+
+    /** How often pending and running jobs are checked against these limits. */
     @WithDefault("30s")
     Duration checkInterval();
 }

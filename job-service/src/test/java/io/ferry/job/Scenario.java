@@ -54,6 +54,20 @@ public final class Scenario {
         return triggerId;
     }
 
+    /** Runs the offload once and returns its job, still PENDING. */
+    public String pendingJob() {
+        runOffload("ADHOC");
+        return awaitJobs(1);
+    }
+
+    /** Runs the offload once and returns its job once the agent has reported it RUNNING. */
+    public String runningJob() {
+        String job = pendingJob();
+        report(job, 1, "RUNNING", null, null, null);
+        awaitState(job, "RUNNING");
+        return job;
+    }
+
     public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
         return new OffloadTriggered(triggerId, offload, backup, cluster, trigger, 15, true, true,
                 Map.of("pvc_parallelism", 2), null, Instant.now(), null);

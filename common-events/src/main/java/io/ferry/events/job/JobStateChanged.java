@@ -32,7 +32,17 @@ public record JobStateChanged(
     /** The states a job ends in; clients wait for these. */
     public static final Set<String> TERMINAL_STATES = Set.of("COMPLETED", "FAILED", "SKIPPED", "PARTIAL", "CANCELLED");
 
+    /**
+     * The terminal states whose job's unfinished (PENDING or ACTIVE) PVCs end FAILED with the job's message;
+     * after the others every PVC has its own final state.
+     */
+    public static final Set<String> FAILING_UNFINISHED_PVCS = Set.of("FAILED", "CANCELLED");
+
     public boolean isTerminal() {
         return TERMINAL_STATES.contains(state);
+    }
+
+    public boolean failsUnfinishedPvcs() {
+        return FAILING_UNFINISHED_PVCS.contains(state);
     }
 }

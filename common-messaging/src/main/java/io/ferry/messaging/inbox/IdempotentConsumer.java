@@ -1,6 +1,5 @@
 package io.ferry.messaging.inbox;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,7 +11,6 @@ import org.jboss.logging.Logger;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.kafka.IncomingEvents;
-import io.ferry.messaging.ApplicationStopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * the handler's writes, so a redelivered event (Kafka delivers at least once) changes nothing. The
  * Kafka offset is acknowledged only after that transaction commits.
  * <p>
- * A transient failure (database unreachable, serialization conflict; see {@link TransientFailures}) is
+ * A transient failure (database unreachable, serialization conflict; see {@link TransientRetry}) is
  * retried with back-off for as long as it lasts, holding up the partition rather than skipping the event.
  * While the application shuts down the event is left unacknowledged, so it is delivered again after the
  * restart. Only a failure of the event itself (malformed, or rejected by the handler) sends it to the
@@ -32,15 +30,12 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
-
     private final ProcessedEvents processedEvents;
-    private final ApplicationStopping applicationStopping;
+    private final TransientRetry retry;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents, ApplicationStopping applicationStopping) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry) {
         this.processedEvents = processedEvents;
-        this.applicationStopping = applicationStopping;
+        this.retry = retry;
     }
 
     /**
@@ -67,10 +62,6 @@ public class IdempotentConsumer {
         return apply(consumer, message, handler);
     }
 
-    private boolean retryable(Throwable failure) {
-        return !applicationStopping.isStopping() && TransientFailures.isTransient(failure);
-    }
-
     private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
         Optional<EventEnvelope<?>> decoded;
         try {
@@ -83,13 +74,11 @@ public class IdempotentConsumer {
             return Uni.createFrom().completionStage(message.ack());
         }
         EventEnvelope<?> event = decoded.get();
-        return Panache.withTransaction(() -> work.apply(event))
-                .onFailure(this::retryable).invoke(e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer,
-                        event.id(), e.getMessage()))
-                .onFailure(this::retryable).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
+        return retry.untilDone(Panache.withTransaction(() -> work.apply(event)),
+                e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer, event.id(), e.getMessage()))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
-                    if (applicationStopping.isStopping() && TransientFailures.isTransient(e)) {
+                    if (retry.leftForRestart(e)) {
                         LOG.infof("%s: event %s left unacknowledged while stopping; it is delivered again after the restart",
                                 consumer, event.id());
                         return Uni.createFrom().nothing();

@@ -18,6 +18,7 @@ import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.job.definition.repository.DefinitionView;
+import io.ferry.job.progress.JobProgress;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
@@ -30,7 +31,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The job state machine: jobs are created by triggers, moved by agent reports, cancelled on request and
  * failed by timeouts. Every method runs in the caller's transaction (a consumer's, or its own for requests)
- * with the job's row locked; every state or message change publishes JobStateChanged.
+ * with the job's row locked; every state or message change publishes JobStateChanged. A job that ends FAILED
+ * or CANCELLED ends its unfinished PVCs FAILED ({@link JobProgress#failUnfinished}).
  */
 @ApplicationScoped
 public class JobLifecycle {
@@ -41,11 +43,13 @@ public class JobLifecycle {
     private final DocumentStore store;
     private final Outbox outbox;
     private final JobEvents events;
+    private final JobProgress progress;
 
-    public JobLifecycle(DocumentStore store, Outbox outbox, JobEvents events) {
+    public JobLifecycle(DocumentStore store, Outbox outbox, JobEvents events, JobProgress progress) {
         this.store = store;
         this.outbox = outbox;
         this.events = events;
+        this.progress = progress;
     }
 
     /**
@@ -177,7 +181,7 @@ public class JobLifecycle {
     }
 
     private static ObjectNode reported(ObjectNode doc, AgentJobReported report) {
-        JobState current = JobState.parse(doc.path("state").asText()).orElse(JobState.UNKNOWN);
+        JobState current = state(doc);
         if (current.isTerminal()) {
             return doc;
         }
@@ -229,7 +233,13 @@ public class JobLifecycle {
         if (doc.equals(job.doc())) {
             return Uni.createFrom().voidItem();
         }
-        return update(job, doc).replaceWithVoid();
+        boolean failsUnfinishedPvcs = !state(job.doc()).isTerminal() && state(doc).failsUnfinishedPvcs();
+        return (failsUnfinishedPvcs ? progress.failUnfinished(job.id(), doc) : Uni.createFrom().voidItem())
+                .chain(() -> update(job, doc)).replaceWithVoid();
+    }
+
+    private static JobState state(ObjectNode doc) {
+        return JobState.parse(doc.path("state").asText()).orElse(JobState.UNKNOWN);
     }
 
     private Uni<StoredDocument> update(StoredDocument job, ObjectNode doc) {

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import io.ferry.events.job.JobStateChanged;
+
 /**
  * Job states and the only transitions allowed between them: PENDING → RUNNING → a terminal state, or
  * PENDING → a terminal state (a job can fail, be skipped or cancelled before it starts). Terminal states are
@@ -16,6 +18,11 @@ public enum JobState {
 
     public boolean isTerminal() {
         return TERMINAL.contains(this);
+    }
+
+    /** True for the terminal states after which the job's unfinished PVCs end FAILED with the job's message. */
+    public boolean failsUnfinishedPvcs() {
+        return JobStateChanged.FAILING_UNFINISHED_PVCS.contains(name());
     }
 
     /** True when a job in this state may move to {@code next}. */

@@ -1,6 +1,7 @@
 package io.ferry.job.progress;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
 import io.ferry.job.job.JobSchema;
+import io.ferry.job.job.JobState;
 import io.ferry.rest.store.DocumentStore;
+import io.ferry.rest.store.StoredDocument;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -18,11 +21,16 @@ import io.smallrye.mutiny.Uni;
  * A job's {@code kube_copy_progress} and {@code kube_snapshot_progress}: the sums and state counts over the
  * newest update of each of its PVCs, so they converge whatever the delivery order or duplicates. Copy progress
  * appears once COPY records exist; snapshot progress stops changing when snapshot records do (COPY phase).
+ * <p>
+ * When a job ends FAILED or CANCELLED its PVCs still PENDING or ACTIVE end FAILED; an update that arrives
+ * after that still applies by its sequence, but a PENDING or ACTIVE state in it is recorded as FAILED, so no
+ * PVC of such a job runs again. Both paths lock the job's row first, so neither misses the other.
  */
 @ApplicationScoped
 public class JobProgress {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> UNFINISHED = Set.of("PENDING", "ACTIVE");
     private static final String UPSERT = """
             INSERT INTO pvc_progress_view (job_id, namespace, name, op_type, sequence, state, estimated_size, estimated_files,
                                            io_size, io_files, transferred_size, transferred_files)
@@ -32,6 +40,8 @@ public class JobProgress {
                 estimated_files = EXCLUDED.estimated_files, io_size = EXCLUDED.io_size, io_files = EXCLUDED.io_files,
                 transferred_size = EXCLUDED.transferred_size, transferred_files = EXCLUDED.transferred_files
             WHERE pvc_progress_view.sequence < EXCLUDED.sequence""";
+    private static final String FAIL_UNFINISHED = """
+            UPDATE pvc_progress_view SET state = 'FAILED' WHERE job_id = :job AND state IN ('PENDING', 'ACTIVE')""";
     private static final String SUMS = """
             SELECT op_type, count(*), count(*) FILTER (WHERE state = 'PENDING'), count(*) FILTER (WHERE state = 'ACTIVE'),
                    count(*) FILTER (WHERE state = 'COMPLETED'), count(*) FILTER (WHERE state = 'FAILED'),
@@ -48,33 +58,51 @@ public class JobProgress {
 
     /** Records the update if it is newer than the PVC's last one, then refreshes the job's aggregates. */
     public Uni<Void> apply(String orgId, PvcProgressUpdated update) {
+        return store.findForUpdate(JobSchema.SCHEMA, orgId, update.jobId()).chain(job -> {
+            boolean jobFailedUnfinished = job.flatMap(found -> JobState.parse(found.text("state")))
+                    .map(JobState::failsUnfinishedPvcs).orElse(false);
+            String state = jobFailedUnfinished && UNFINISHED.contains(update.state()) ? "FAILED" : update.state();
+            return upsert(update, state).chain(changed -> changed == 0 || job.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : refresh(job.get()));
+        });
+    }
+
+    /**
+     * Ends the job's unfinished PVCs FAILED and puts the resulting aggregates into {@code doc}, the job's
+     * document about to be stored; the job's row must be locked.
+     */
+    public Uni<Void> failUnfinished(String jobId, ObjectNode doc) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(FAIL_UNFINISHED).setParameter("job", jobId)
+                .executeUpdate())
+                .chain(() -> sums(jobId))
+                .invoke(rows -> aggregate(rows, doc))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Integer> upsert(PvcProgressUpdated update, String state) {
         PvcStats stats = update.stats() == null ? PvcStats.ZERO : update.stats();
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("job", update.jobId()).setParameter("namespace", update.namespace())
                 .setParameter("name", update.name()).setParameter("op", update.opType())
-                .setParameter("sequence", update.sequence()).setParameter("state", update.state())
+                .setParameter("sequence", update.sequence()).setParameter("state", state)
                 .setParameter("es", stats.estimatedSize()).setParameter("ef", stats.estimatedNumberOfFiles())
                 .setParameter("is", stats.ioSize()).setParameter("if", stats.ioNumberOfFiles())
                 .setParameter("ts", stats.transferredSize()).setParameter("tf", stats.transferredNumberOfFiles())
-                .executeUpdate())
-                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem() : refresh(orgId, update.jobId()));
+                .executeUpdate());
     }
 
-    private Uni<Void> refresh(String orgId, String jobId) {
-        return store.findForUpdate(JobSchema.SCHEMA, orgId, jobId).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return Panache.getSession().chain(session -> session.createNativeQuery(SUMS, Object[].class)
-                    .setParameter("job", jobId).getResultList())
-                    .chain(rows -> {
-                        ObjectNode doc = found.get().doc().deepCopy();
-                        aggregate(rows, doc);
-                        return doc.equals(found.get().doc())
-                                ? Uni.createFrom().voidItem()
-                                : store.update(JobSchema.SCHEMA, found.get(), doc).replaceWithVoid();
-                    });
+    private Uni<Void> refresh(StoredDocument job) {
+        return sums(job.id()).chain(rows -> {
+            ObjectNode doc = job.doc().deepCopy();
+            aggregate(rows, doc);
+            return doc.equals(job.doc()) ? Uni.createFrom().voidItem() : store.update(JobSchema.SCHEMA, job, doc).replaceWithVoid();
         });
+    }
+
+    private static Uni<List<Object[]>> sums(String jobId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(SUMS, Object[].class)
+                .setParameter("job", jobId).getResultList());
     }
 
     private static void aggregate(List<Object[]> rows, ObjectNode doc) {

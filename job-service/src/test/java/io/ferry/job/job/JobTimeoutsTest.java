@@ -39,14 +39,9 @@ class JobTimeoutsTest {
     @Test
     void aJobWhoseAgentIsSilentFailsSayingWhyWhileAJobWithALiveAgentRuns() throws Throwable {
         Scenario silent = new Scenario(kafka);
-        silent.runOffload("ADHOC");
-        String orphan = silent.awaitJobs(1);
-
+        String orphan = silent.pendingJob();
         Scenario alive = new Scenario(kafka);
-        alive.runOffload("ADHOC");
-        String healthy = alive.awaitJobs(1);
-        alive.report(healthy, 1, "RUNNING", null, null, null);
-        alive.awaitState(healthy, "RUNNING");
+        String healthy = alive.runningJob();
         Instant later = Instant.now().plus(Duration.ofMinutes(5));
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.AGENT_HEARTBEAT, alive.org, alive.cluster,
                 new AgentHeartbeat(alive.cluster, "1.0", later)));
@@ -62,10 +57,25 @@ class JobTimeoutsTest {
     }
 
     @Test
+    void aJobNoAgentAcceptedFailsSayingWhereToLookWhileAnAcceptedJobRuns() throws Throwable {
+        Scenario unaccepted = new Scenario(kafka);
+        String pending = unaccepted.pendingJob();
+        Scenario accepted = new Scenario(kafka);
+        String running = accepted.runningJob();
+
+        VertxContextSupport.subscribeAndAwait(() -> timeouts.failOverdueJobs(Instant.now().plus(Duration.ofMinutes(2)).plusSeconds(5)));
+
+        unaccepted.as().get("/api/v1/jobs/" + pending).then()
+                .body("state", equalTo("FAILED"))
+                .body("message", equalTo("No agent accepted the job within 2m; the agent of cluster prod-cluster may not be able "
+                        + "to take commands — check its readiness."));
+        accepted.as().get("/api/v1/jobs/" + running).then().body("state", equalTo("RUNNING"));
+    }
+
+    @Test
     void aJobThatRunsTooLongFails() throws Throwable {
         Scenario scenario = new Scenario(kafka);
-        scenario.runOffload("ADHOC");
-        String job = scenario.awaitJobs(1);
+        String job = scenario.pendingJob();
         Instant muchLater = Instant.now().plus(Duration.ofHours(25));
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.AGENT_HEARTBEAT, scenario.org, scenario.cluster,
                 new AgentHeartbeat(scenario.cluster, "1.0", muchLater)));

@@ -11,6 +11,8 @@ import java.util.Random;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.progress.PvcProgressUpdated;
@@ -65,6 +67,46 @@ class JobProgressTest {
                 .body("kube_snapshot_progress.completed_pvs", equalTo(3))
                 .body("kube_snapshot_progress.skipped_pvs", equalTo(1))
                 .body("kube_snapshot_progress.active_pvs", equalTo(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "FAILED", "CANCELLED" })
+    void aJobThatEndsFailedOrCancelledEndsItsUnfinishedPvcsFailedAndLateUpdatesDoNotRestartThem(String outcome) {
+        Scenario scenario = new Scenario(kafka);
+        String job = scenario.runningJob();
+        KafkaRecords.send(kafka, copy(scenario, job, 0, 3, "COMPLETED", stats(3)), copy(scenario, job, 1, 2, "ACTIVE", stats(2)),
+                copy(scenario, job, 2, 1, "PENDING", stats(0)), copy(scenario, job, 3, 1, "PENDING", stats(0)));
+        awaitCopyProgress(scenario, job, "pending_pvs", 2);
+
+        scenario.report(job, 2, outcome, "COPY", "The backup target is full", null);
+        scenario.awaitState(job, outcome);
+        assertCopyProgress(scenario, job, 4, 0, 0, 1, 3);
+
+        KafkaRecords.send(kafka, copy(scenario, job, 1, 3, "ACTIVE", stats(4)), copy(scenario, job, 4, 1, "ACTIVE", stats(1)),
+                copy(scenario, job, 2, 2, "COMPLETED", stats(5)));
+        awaitCopyProgress(scenario, job, "completed_pvs", 2);
+        assertCopyProgress(scenario, job, 5, 0, 0, 2, 3);
+        scenario.as().get("/api/v1/jobs/" + job).then()
+                .body("kube_copy_progress.stats.transferred_size", equalTo(100 * (3 + 4 + 5 + 0 + 1)));
+    }
+
+    private static void awaitCopyProgress(Scenario scenario, String job, String count, int expected) {
+        Awaitility.await().atMost(TIMEOUT).until(() -> Integer.valueOf(expected)
+                .equals(scenario.as().get("/api/v1/jobs/" + job).path("kube_copy_progress." + count)));
+    }
+
+    private static void assertCopyProgress(Scenario scenario, String job, int total, int pending, int active, int completed,
+            int failed) {
+        scenario.as().get("/api/v1/jobs/" + job).then()
+                .body("kube_copy_progress.total_pvs", equalTo(total))
+                .body("kube_copy_progress.pending_pvs", equalTo(pending))
+                .body("kube_copy_progress.active_pvs", equalTo(active))
+                .body("kube_copy_progress.completed_pvs", equalTo(completed))
+                .body("kube_copy_progress.failed_pvs", equalTo(failed));
+    }
+
+    private static PvcStats stats(long hundreds) {
+        return new PvcStats(1000, 10, 100 * hundreds, hundreds, 100 * hundreds, hundreds);
     }
 
     private static ProducerRecord<String, String> copy(Scenario scenario, String job, int pvc, long sequence, String state,

@@ -1,9 +1,9 @@
 package io.ferry.progress.pvc;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +14,8 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.kafka.IncomingEvents;
+import io.ferry.messaging.inbox.TransientRetry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -21,8 +23,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * Consumes PvcProgressUpdated in batches: keeps the newest update of each PVC in the batch, writes them in
  * one round trip and only then acknowledges the batch, so that Kafka commits the offsets after the data is
- * in PostgreSQL (a crash re-delivers, and the sequence check makes that harmless). A failing database is
- * retried; if it stays down the channel fails and the service reports itself not ready.
+ * in PostgreSQL (a crash re-delivers, and the sequence check makes that harmless).
+ * <p>
+ * A database that is away is waited for: the write is retried with back-off for as long as that lasts, and
+ * meanwhile {@link IngestReadiness} reports the service not ready; during shutdown the batch is left
+ * unacknowledged for the next start. A batch the database rejects for another reason is written record by
+ * record, so that only the records it rejects, and events that cannot be decoded, go to the dead-letter topic.
  */
 @ApplicationScoped
 public class ProgressIngester {
@@ -30,48 +36,88 @@ public class ProgressIngester {
     private static final Logger LOG = Logger.getLogger(ProgressIngester.class);
 
     private final ProgressWriter writer;
+    private final TransientRetry retry;
+    private final IngestStall stall;
 
-    public ProgressIngester(ProgressWriter writer) {
+    public ProgressIngester(ProgressWriter writer, TransientRetry retry, IngestStall stall) {
         this.writer = writer;
+        this.retry = retry;
+        this.stall = stall;
+    }
+
+    /** An update and the Kafka record it came in, to dead-letter that record if the database rejects it. */
+    private record Received(ProgressRecord progress, KafkaRecord<String, String> source) {
     }
 
     @Incoming("pvc-progress")
     Uni<Void> ingest(KafkaRecordBatch<String, String> batch) {
-        Map<ProgressRecord.Key, ProgressRecord> newest = new LinkedHashMap<>();
+        Map<ProgressRecord.Key, Received> newest = new LinkedHashMap<>();
+        Uni<Void> rejections = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch) {
-            decode(record).ifPresent(progress -> newest.merge(progress.key(), progress,
-                    (kept, candidate) -> candidate.update().sequence() > kept.update().sequence() ? candidate : kept));
+            try {
+                ProgressRecord progress = decode(record);
+                if (progress != null) {
+                    newest.merge(progress.key(), new Received(progress, record), (kept, candidate) ->
+                            candidate.progress().update().sequence() > kept.progress().update().sequence() ? candidate : kept);
+                }
+            } catch (MalformedEventException e) {
+                LOG.errorf("Dead-lettering a malformed PVC progress event (partition %d, key %s): %s", record.getPartition(),
+                        record.getKey(), e.getMessage());
+                rejections = rejections.chain(() -> Uni.createFrom().completionStage(record.nack(e)));
+            }
         }
-        return writer.write(newest.values())
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+        List<Received> received = List.copyOf(newest.values());
+        return rejections.chain(() -> write(received.stream().map(Received::progress).toList())
                 .invoke(written -> LOG.debugf("Progress batch: %d updates, %d PVCs, %d written", batch.getRecords().size(),
-                        newest.size(), written))
-                .chain(written -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure().recoverWithUni(e -> {
-                    LOG.error("Cannot store a batch of PVC progress; stopping the channel", e);
-                    return Uni.createFrom().completionStage(batch.nack(e));
+                        received.size(), written))
+                .replaceWithVoid()
+                .onFailure(e -> !retry.leftForRestart(e)).recoverWithUni(e -> {
+                    LOG.warnf("The database rejected a batch of %d PVC updates (%s); writing them one by one", received.size(),
+                            e.getMessage());
+                    return oneByOne(received);
+                }))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure(retry::leftForRestart).recoverWithUni(e -> {
+                    LOG.info("A batch of PVC progress is left unacknowledged while stopping; it is delivered again after the restart");
+                    return Uni.createFrom().nothing();
                 });
     }
 
-    private static Optional<ProgressRecord> decode(KafkaRecord<String, String> record) {
-        try {
-            Optional<EventEnvelope<?>> event = IncomingEvents.decode(record.getHeaders(), record.getPayload());
-            return event.filter(e -> e.data() instanceof PvcProgressUpdated)
-                    .map(e -> new ProgressRecord(e.orgId(), (PvcProgressUpdated) e.data()))
-                    .filter(ProgressIngester::isComplete);
-        } catch (MalformedEventException e) {
-            LOG.errorf("Skipping a malformed PVC progress event (partition %d, key %s): %s", record.getPartition(),
-                    record.getKey(), e.getMessage());
-            return Optional.empty();
-        }
+    /** Writes, retrying for as long as the database is away. */
+    private Uni<Integer> write(List<ProgressRecord> records) {
+        AtomicBoolean stalled = new AtomicBoolean();
+        return retry.untilDone(writer.write(records), e -> {
+            if (stalled.compareAndSet(false, true)) {
+                stall.stalled(e);
+                LOG.warnf("Cannot store PVC progress (%s); retrying until the database takes it", e.getMessage());
+            }
+        }).eventually(() -> {
+            if (stalled.get()) {
+                stall.resumed();
+                LOG.info("Storing PVC progress again");
+            }
+        });
     }
 
-    private static boolean isComplete(ProgressRecord record) {
-        PvcProgressUpdated update = record.update();
-        boolean complete = update.jobId() != null && update.namespace() != null && update.name() != null && update.state() != null;
-        if (!complete) {
-            LOG.errorf("Skipping a PVC progress event without job, namespace, name or state: %s", update);
+    private Uni<Void> oneByOne(List<Received> received) {
+        return Multi.createFrom().iterable(received).onItem().transformToUniAndConcatenate(one -> write(List.of(one.progress()))
+                .replaceWithVoid()
+                .onFailure(e -> !retry.leftForRestart(e)).recoverWithUni(e -> {
+                    LOG.errorf("Dead-lettering the PVC update %s, which the database rejects: %s", one.progress().key(), e.getMessage());
+                    return Uni.createFrom().completionStage(one.source().nack(e));
+                }))
+                .collect().last();
+    }
+
+    /** The update a record carries, null when it carries another type; malformed or incomplete ones are thrown. */
+    private static ProgressRecord decode(KafkaRecord<String, String> record) {
+        EventEnvelope<?> event = IncomingEvents.decode(record.getHeaders(), record.getPayload()).orElse(null);
+        if (event == null || !(event.data() instanceof PvcProgressUpdated update)) {
+            return null;
         }
-        return complete;
+        if (update.jobId() == null || update.namespace() == null || update.name() == null || update.state() == null) {
+            throw new MalformedEventException("A PVC progress event without job, namespace, name or state: " + update, null);
+        }
+        return new ProgressRecord(event.orgId(), update);
     }
 }

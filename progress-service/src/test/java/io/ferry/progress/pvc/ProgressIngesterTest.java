@@ -1,12 +1,15 @@
 package io.ferry.progress.pvc;
 
+import static io.ferry.progress.pvc.PvcProgressApi.PATH;
+import static io.ferry.progress.pvc.PvcProgressApi.TIMEOUT;
+import static io.ferry.progress.pvc.PvcProgressApi.as;
+import static io.ferry.progress.pvc.PvcProgressApi.awaitTotal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +17,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.ferry.events.EventCatalog;
@@ -23,17 +25,14 @@ import io.ferry.events.progress.PvcStats;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
-import io.ferry.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
 class ProgressIngesterTest {
 
-    private static final String PATH = "/api/v1/kubepvcprogress";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String DEAD_LETTER = "progress-service.dead-letter";
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -104,6 +103,28 @@ class ProgressIngesterTest {
     }
 
     @Test
+    void recordsTheDatabaseRejectsAndMalformedEventsGoToTheDeadLetterTopicWhileTheRestOfTheBatchIsStored() {
+        String org = "org-" + UUID.randomUUID();
+        String job = ObjectIds.next();
+        String malformedId = UUID.randomUUID().toString();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (int pvc = 0; pvc < 10; pvc++) {
+            batch.add(event(org, job, "data-" + pvc, "K8S_COPY", 1, "ACTIVE", null));
+        }
+        // PostgreSQL's jsonb cannot hold U+0000: the database rejects this record alone
+        batch.add(5, event(org, job, "poisoned\u0000" + job, "K8S_COPY", 1, "ACTIVE", null));
+        batch.add(TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, malformedId, org, job, "{\"job_id\": [not json"));
+        KafkaRecords.send(kafka, batch.toArray(ProducerRecord[]::new));
+
+        awaitTotal(org, job, 10);
+        KafkaRecords.awaitRecord(kafka, DEAD_LETTER, record -> record.value().contains("poisoned\\u0000" + job), TIMEOUT);
+        KafkaRecords.awaitRecord(kafka, DEAD_LETTER, record -> malformedId.equals(KafkaRecords.header(record, "ce_id")), TIMEOUT);
+        String later = ObjectIds.next();
+        KafkaRecords.send(kafka, event(org, later, "after", "K8S_COPY", 1, "ACTIVE", null));
+        awaitTotal(org, later, 1);
+    }
+
+    @Test
     void anotherOrganisationSeesNoneOfTheRecords() {
         String org = "org-" + UUID.randomUUID();
         String job = ObjectIds.next();
@@ -115,15 +136,6 @@ class ProgressIngesterTest {
         as("other-" + org).get(PATH + "/" + id).then().statusCode(404);
         given().get(PATH).then().statusCode(401);
         as(org).contentType("application/json").body("{}").post(PATH).then().statusCode(405);
-    }
-
-    private void awaitTotal(String org, String job, int total) {
-        Awaitility.await().atMost(TIMEOUT).until(() -> Integer.valueOf(total)
-                .equals(as(org).queryParam("where", "{\"job_id\":\"" + job + "\"}").get(PATH).path("_meta.total")));
-    }
-
-    private static RequestSpecification as(String org) {
-        return given().header("Authorization", TestTokens.bearer(org));
     }
 
     private static ProducerRecord<String, String> event(String org, String job, String pvc, String opType, long sequence,
