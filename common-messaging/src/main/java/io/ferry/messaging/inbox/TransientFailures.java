@@ -2,6 +2,8 @@ package io.ferry.messaging.inbox;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -20,6 +22,7 @@ public final class TransientFailures {
      * deadlock), 53 insufficient resources, 57 operator intervention (admin shutdown), 58 system error.
      */
     private static final Set<String> TRANSIENT_SQLSTATE_CLASSES = Set.of("08", "40", "53", "57", "58");
+    private static final String CONFLICT_SQLSTATE_CLASS = "40";
     /** How the reactive pool and Hibernate Reactive report a pool or connection that is going away. */
     private static final Set<String> CLOSING_MESSAGES = Set.of("Pool closed", "Connection is not active");
 
@@ -27,13 +30,12 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : causes(failure)) {
             if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
                     || cause instanceof TimeoutException) {
                 return true;
             }
-            String sqlState = cause instanceof DatabaseException database ? database.getSqlState()
-                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            String sqlState = sqlState(cause);
             if (sqlState != null && sqlState.length() >= 2 && TRANSIENT_SQLSTATE_CLASSES.contains(sqlState.substring(0, 2))) {
                 return true;
             }
@@ -43,5 +45,29 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /** A serialization failure or deadlock (SQLSTATE class 40): the transaction lost a race with another one. */
+    public static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable cause : causes(failure)) {
+            String sqlState = sqlState(cause);
+            if (sqlState != null && sqlState.startsWith(CONFLICT_SQLSTATE_CLASS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
+    }
+
+    private static String sqlState(Throwable cause) {
+        return cause instanceof DatabaseException database ? database.getSqlState()
+                : cause instanceof SQLException sql ? sql.getSQLState() : null;
     }
 }

@@ -29,4 +29,14 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new PgException("invalid input syntax", "ERROR", "22P02", null))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalStateException("the handler cannot apply it"))).isFalse();
     }
+
+    @Test
+    void onlySerializationFailuresAndDeadlocksAreConcurrencyConflicts() {
+        assertThat(TransientFailures.isConcurrencyConflict(new RuntimeException("wrapped",
+                new PgException("deadlock detected", "ERROR", "40P01", null)))).isTrue();
+        assertThat(TransientFailures.isConcurrencyConflict(new PgException("could not serialize access", "ERROR", "40001", null)))
+                .isTrue();
+        assertThat(TransientFailures.isConcurrencyConflict(new SQLException("connection failure", "08006"))).isFalse();
+        assertThat(TransientFailures.isConcurrencyConflict(new PgException("duplicate key value", "ERROR", "23505", null))).isFalse();
+    }
 }

@@ -75,15 +75,23 @@ public class EveExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (TransientFailures.isConcurrencyConflict(e)) {
+            LOG.warnf("A concurrent transaction won; answering 503: %s", e.getMessage());
+            return unavailable("The request collided with a concurrent change and was not applied; try again.");
+        }
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("The database is unavailable; answering 503: %s", e.getMessage());
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Retry-After", RETRY_AFTER_SECONDS)
-                    .entity(EveError.of(503, "The service's database is unavailable; try again shortly."))
-                    .build();
+            return unavailable("The service's database is unavailable; try again shortly.");
         }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(500, EveError.of(500, "The server could not complete the request."));
+    }
+
+    private static Response unavailable(String message) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(EveError.of(503, message))
+                .build();
     }
 
     private static String messageFor(int status, WebApplicationException e) {

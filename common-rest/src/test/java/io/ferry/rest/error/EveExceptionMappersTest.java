@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import io.ferry.api.EveError;
+import io.vertx.pgclient.PgException;
 
 class EveExceptionMappersTest {
 
@@ -25,6 +26,17 @@ class EveExceptionMappersTest {
         assertThat(body.error().code()).isEqualTo(503);
         assertThat(body.error().message()).isEqualTo("The service's database is unavailable; try again shortly.")
                 .doesNotContain("54329");
+    }
+
+    @Test
+    void aDeadlockIsA503ThatSaysToTryAgainWithoutBlamingTheDatabase() {
+        Response response = mappers.unexpected(new IllegalStateException("hibernate",
+                new PgException("deadlock detected", "ERROR", "40P01", null)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(((EveError) response.getEntity()).error().message())
+                .isEqualTo("The request collided with a concurrent change and was not applied; try again.");
     }
 
     @Test

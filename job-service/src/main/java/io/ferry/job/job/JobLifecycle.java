@@ -71,17 +71,21 @@ public class JobLifecycle {
         });
     }
 
-    /** Applies an agent report: newer reports only, legal transitions only, nothing after a terminal state. */
+    /**
+     * Applies an agent report: newer reports only, legal transitions only, nothing after a terminal state.
+     * The job's row is locked before its tracking row is read or written, in the same order as cancel and the
+     * timeouts take them, so that they cannot deadlock.
+     */
     public Uni<Void> applyReport(String orgId, AgentJobReported report) {
-        return JobTracking.<JobTracking>findById(report.jobId()).chain(tracking -> {
-            if (tracking == null || !tracking.orgId.equals(orgId) || report.sequence() <= tracking.reportSequence) {
-                return Uni.createFrom().voidItem();
-            }
-            tracking.reportSequence = report.sequence();
-            return store.findForUpdate(JobSchema.SCHEMA, orgId, report.jobId()).chain(found -> found
-                    .map(job -> save(job, reported(job.doc().deepCopy(), report)))
-                    .orElse(Uni.createFrom().voidItem()));
-        });
+        return store.findForUpdate(JobSchema.SCHEMA, orgId, report.jobId()).chain(found -> found
+                .map(job -> JobTracking.<JobTracking>findById(report.jobId()).chain(tracking -> {
+                    if (tracking == null || !tracking.orgId.equals(orgId) || report.sequence() <= tracking.reportSequence) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    tracking.reportSequence = report.sequence();
+                    return save(job, reported(job.doc().deepCopy(), report));
+                }))
+                .orElse(Uni.createFrom().voidItem()));
     }
 
     /**
