@@ -25,28 +25,40 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-/** The agent starts with a journal saying it was running a job (as after kill -9). */
+/**
+ * The agent starts with a journal saying it was running jobs (as after kill -9) that it must not resume:
+ * one has had all its attempts, one was recorded by an older agent without its command.
+ */
 @QuarkusTest
-@TestProfile(RestartTest.InterruptedJobInJournal.class)
+@TestProfile(RestartTest.InterruptedJobsInJournal.class)
 class RestartTest {
 
-    static final String JOB = AgentTestSupport.newId();
+    static final String EXHAUSTED = AgentTestSupport.newId();
+    static final String LEGACY = AgentTestSupport.newId();
     static final String BACKUPDEF = AgentTestSupport.newId();
-    static final Path STATE = Path.of("target/agent-restart-test/state");
-    static final Path SNAPSHOTS = Path.of("target/agent-restart-test/snapshots");
+    static final Path ROOT = Path.of("target/agent-restart-test");
+    static final Path STATE = ROOT.resolve("state");
+    static final Path SNAPSHOTS = ROOT.resolve("snapshots");
+    static final Path TARGET = ROOT.resolve("target");
 
-    public static class InterruptedJobInJournal implements QuarkusTestProfile {
+    public static class InterruptedJobsInJournal implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                Directories.deleteRecursively(STATE.getParent());
-                StateFiles.write(STATE.resolve("jobs").resolve(JOB + ".json"), new JobJournal.Entry(JOB, AgentTestSupport.ORG,
-                        AgentTestSupport.CLUSTER, "K8S_COPY", BACKUPDEF, Instant.now().minusSeconds(60), null));
-                Files.createDirectories(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + JOB).resolve("data/shop/db"));
+                Directories.deleteRecursively(ROOT);
+                Instant accepted = Instant.now().minusSeconds(60);
+                StateFiles.write(STATE.resolve("jobs").resolve(EXHAUSTED + ".json"), new JobJournal.Entry(EXHAUSTED,
+                        AgentTestSupport.ORG, AgentTestSupport.CLUSTER, BACKUPDEF,
+                        AgentTestSupport.copyJob(EXHAUSTED, BACKUPDEF, true, false, Map.of()), 3, accepted, null));
+                StateFiles.write(STATE.resolve("jobs").resolve(LEGACY + ".json"), new JobJournal.Entry(LEGACY,
+                        AgentTestSupport.ORG, AgentTestSupport.CLUSTER, BACKUPDEF, null, 0, accepted, null));
+                Files.createDirectories(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + EXHAUSTED).resolve("data/shop/db"));
+                AgentTestSupport.randomFile(jobTarget(EXHAUSTED).resolve("shop/db/table"), 1000);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("ferry.agent.state-directory", STATE.toString(), "ferry.agent.snapshot-store", SNAPSHOTS.toString());
+            return Map.of("ferry.agent.state-directory", STATE.toString(), "ferry.agent.snapshot-store", SNAPSHOTS.toString(),
+                    "ferry.agent.target", TARGET.toString());
         }
     }
 
@@ -57,12 +69,28 @@ class RestartTest {
     JobJournal journal;
 
     @Test
-    void aJobThatWasRunningWhenTheAgentStoppedIsReportedFailedAndItsLeftoversRemoved() {
-        AgentJobReported result = new AgentTestSupport(kafka, Path.of("unused")).awaitResult(JOB, Duration.ofSeconds(30));
+    void aJobInterruptedInItsLastAttemptIsReportedFailedAndItsLeftoversRemoved() {
+        AgentJobReported result = new AgentTestSupport(kafka, Path.of("unused")).awaitResult(EXHAUSTED, Duration.ofSeconds(30));
 
         assertThat(result.state()).isEqualTo("FAILED");
-        assertThat(result.message()).contains("Agent restarted");
-        assertThat(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + JOB)).doesNotExist();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> journal.unfinished(Instant.now()).isEmpty());
+        assertThat(result.message()).isEqualTo("Agent restarted 3 times while the job was running; giving up");
+        assertThat(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + EXHAUSTED)).doesNotExist();
+        assertThat(jobTarget(EXHAUSTED)).doesNotExist();
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> journal.unfinished(Instant.now()).stream().noneMatch(entry -> entry.jobId().equals(EXHAUSTED)));
+    }
+
+    @Test
+    void aJobAnOlderAgentRecordedWithoutItsCommandIsReportedFailed() {
+        AgentJobReported result = new AgentTestSupport(kafka, Path.of("unused")).awaitResult(LEGACY, Duration.ofSeconds(30));
+
+        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.message()).isEqualTo("Agent restarted while the job was running; run it again");
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> journal.unfinished(Instant.now()).stream().noneMatch(entry -> entry.jobId().equals(LEGACY)));
+    }
+
+    private static Path jobTarget(String jobId) {
+        return TARGET.resolve(AgentTestSupport.CLUSTER).resolve(BACKUPDEF).resolve(jobId);
     }
 }
