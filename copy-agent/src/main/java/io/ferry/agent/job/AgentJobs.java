@@ -132,7 +132,7 @@ public class AgentJobs {
         }
     }
 
-    /** Stops every running job as a graceful stop of the agent does, and waits until they have let go. */
+    /** Stops every running job as a graceful stop of the agent does; they end within a fraction of a second. */
     void stopRunning() {
         running.values().forEach(run -> run.stop(Reason.AGENT_STOPPING));
     }

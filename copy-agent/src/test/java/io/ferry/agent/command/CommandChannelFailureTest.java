@@ -45,7 +45,7 @@ class CommandChannelFailureTest {
         KafkaRecords.send(kafka, new ProducerRecord<>(Topics.AGENT_COMMANDS, AgentTestSupport.CLUSTER, PoisonDeserializer.POISON));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(503).body("checks.find { it.status == 'DOWN' }.data.'agent-commands'", startsWith("[KO]"))));
+                .statusCode(503).body("checks.find { it.status == 'DOWN' }.data.'agent-commands'", startsWith("[KO]")));
         KafkaRecords.awaitRecord(kafka, Topics.AGENT_HEARTBEATS, record -> {
             AgentHeartbeat heartbeat = EventJson.read(record.value(), AgentHeartbeat.class);
             return AgentTestSupport.CLUSTER.equals(record.key()) && heartbeat.sentAt().isAfter(before) && !heartbeat.takesCommands();

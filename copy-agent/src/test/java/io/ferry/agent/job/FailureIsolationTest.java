@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.JobDispatched;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** One command the agent cannot run fails that job only; the commands behind it still run. */
@@ -22,50 +23,46 @@ class FailureIsolationTest extends AgentJobTest {
 
     @Test
     void aJobThatCannotBeStartedIsReportedFailedAndTheNextJobRuns() throws IOException {
-        randomFile(agent.pvc("shop", "db").resolve("table"), 10_000);
         String broken = AgentTestSupport.newId();
         // The journal cannot record this job: where its entry is written first, there is a directory.
         Files.createDirectories(config.stateDirectory().resolve("jobs").resolve("." + broken + ".json.tmp").resolve("in-the-way"));
-        String good = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.copyJob(broken, AgentTestSupport.newId(), true, true, Map.of()));
-        agent.dispatch(AgentTestSupport.copyJob(good, AgentTestSupport.newId(), true, true, Map.of()));
+        AgentJobReported result = resultThenNextJob(AgentTestSupport.copyJob(broken, AgentTestSupport.newId(), true, true, Map.of()));
 
-        AgentJobReported failed = agent.awaitResult(broken, RESULT_TIMEOUT);
-        assertThat(failed.state()).isEqualTo("FAILED");
-        assertThat(failed.message()).startsWith("The agent could not start the job: Cannot record the job in the agent's journal");
-        assertThat(agent.awaitResult(good, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.message()).startsWith("The agent could not start the job: Cannot record the job in the agent's journal");
     }
 
     @Test
     void aJobWhoseIdsAreNotPlainNamesIsReportedFailedAndTheNextJobRuns() throws IOException {
-        randomFile(agent.pvc("shop", "db").resolve("table"), 10_000);
-        String broken = AgentTestSupport.newId();
-        String good = AgentTestSupport.newId();
+        AgentJobReported result = resultThenNextJob(
+                AgentTestSupport.copyJob(AgentTestSupport.newId(), "../elsewhere", true, true, Map.of()));
 
-        agent.dispatch(AgentTestSupport.copyJob(broken, "../elsewhere", true, true, Map.of()));
-        agent.dispatch(AgentTestSupport.copyJob(good, AgentTestSupport.newId(), true, true, Map.of()));
-
-        AgentJobReported failed = agent.awaitResult(broken, RESULT_TIMEOUT);
-        assertThat(failed.state()).isEqualTo("FAILED");
-        assertThat(failed.message()).isEqualTo("The agent could not start the job: its job, cluster or backup id is not a plain name");
-        assertThat(agent.awaitResult(good, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.message()).isEqualTo("The agent could not start the job: its job, cluster or backup id is not a plain name");
     }
 
     @Test
     void anUploadLimitBeyondAnyLinkIsNoLimitAndTheNextJobRuns() throws IOException {
-        randomFile(agent.pvc("shop", "db").resolve("table"), 10_000);
-        String unlimited = AgentTestSupport.newId();
-        String good = AgentTestSupport.newId();
-
         // The value the Terraform provider's examples use: 200,000,000 KiB/s, about 1.6 Tbit/s.
-        agent.dispatch(AgentTestSupport.copyJob(unlimited, AgentTestSupport.newId(), true, true,
-                Map.of("upload_speed_limit", 200_000_000)));
-        agent.dispatch(AgentTestSupport.copyJob(good, AgentTestSupport.newId(), true, true, Map.of("upload_speed_limit", 4096)));
+        JobDispatched unlimited = AgentTestSupport.copyJob(AgentTestSupport.newId(), AgentTestSupport.newId(), true, true,
+                Map.of("upload_speed_limit", 200_000_000));
 
-        assertThat(agent.awaitResult(unlimited, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
-        assertThat(agent.reports(unlimited)).anySatisfy(report -> assertThat(report.activity())
+        assertThat(resultThenNextJob(unlimited).state()).isEqualTo("COMPLETED");
+        assertThat(agent.reports(unlimited.jobId())).anySatisfy(report -> assertThat(report.activity())
                 .anySatisfy(line -> assertThat(line).contains("upload unlimited")));
-        assertThat(agent.awaitResult(good, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+    }
+
+    /** Dispatches {@code job} and a rate-limited job behind it; the second must complete whatever the first did. */
+    private AgentJobReported resultThenNextJob(JobDispatched job) throws IOException {
+        randomFile(agent.pvc("shop", "db").resolve("table"), 10_000);
+        String next = AgentTestSupport.newId();
+
+        agent.dispatch(job);
+        agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, Map.of("upload_speed_limit", 4096)));
+
+        AgentJobReported result = agent.awaitResult(job.jobId(), RESULT_TIMEOUT);
+        assertThat(agent.awaitResult(next, RESULT_TIMEOUT).state()).as("the job behind it").isEqualTo("COMPLETED");
+        return result;
     }
 }
