@@ -33,7 +33,8 @@ public class JobJournal {
     /**
      * One accepted job. {@code finishedAt} is null while it runs. {@code job} is the whole command, so that
      * a restarted agent can run it again; {@code attempt} counts the runs started (1 for the first).
-     * Entries written by agents before resuming existed have no {@code job}.
+     * Entries written by agents before resuming existed have no {@code job} and no {@code attempt}, only
+     * the ids that clearing up after the job needs; so those ids stay beside the command.
      */
     public record Entry(String jobId, String orgId, String clusterId, String backupdefId, JobDispatched job, int attempt,
             Instant acceptedAt, Instant finishedAt) {

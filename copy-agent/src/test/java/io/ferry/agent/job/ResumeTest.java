@@ -39,6 +39,8 @@ class ResumeTest extends AgentJobTest {
 
     private static final int FILES = 8;
     private static final int FILE_SIZE = 256 * 1024;
+    private static final int LIMIT_KIB_PER_SECOND = 512;
+    private static final long LIMIT_BYTES_PER_SECOND = LIMIT_KIB_PER_SECOND * 1024L;
 
     @Inject
     AgentJobs jobs;
@@ -56,7 +58,7 @@ class ResumeTest extends AgentJobTest {
         String backupdefId = AgentTestSupport.newId();
         // 2 MiB at 512 KiB/s, one file at a time: about 4 s.
         agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, false,
-                Map.of("upload_speed_limit", 512, "pvc_file_parallelism", 1)));
+                Map.of("upload_speed_limit", LIMIT_KIB_PER_SECOND, "pvc_file_parallelism", 1)));
         awaitCopiedFiles(jobId, 2);
 
         jobs.stopRunning();
@@ -89,6 +91,9 @@ class ResumeTest extends AgentJobTest {
         assertThat(firstAttempt).isNotEmpty().extracting(AgentJobReported::state).as("the stop reported no result")
                 .doesNotContainAnyElementsOf(AgentTestSupport.TERMINAL);
         assertThat(secondAttempt.get(0).state()).isEqualTo("RUNNING");
+        long remainingBytes = (long) (FILES - keptFiles.size()) * FILE_SIZE;
+        assertThat(Duration.between(secondAttempt.get(0).reportedAt(), result.reportedAt()))
+                .as("the upload limit still applies").isGreaterThan(Duration.ofMillis(remainingBytes * 1000 / LIMIT_BYTES_PER_SECOND * 8 / 10));
         long lastOfFirstAttempt = firstAttempt.stream().mapToLong(AgentJobReported::sequence).max().orElseThrow();
         assertThat(secondAttempt).allSatisfy(report -> assertThat(report.sequence()).isGreaterThan(lastOfFirstAttempt));
 
