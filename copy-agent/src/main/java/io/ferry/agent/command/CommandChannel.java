@@ -20,7 +20,11 @@ public class CommandChannel {
         this.health = health;
     }
 
-    /** False once the channel failed. */
+    /**
+     * False once the channel failed. Asks the liveness report, which is DOWN for failures only; the
+     * readiness report may also be DOWN while the consumer is (re)connecting to the broker, which is no
+     * reason to call the agent unable to take commands.
+     */
     public boolean running() {
         return health.getLiveness().getChannels().stream()
                 .noneMatch(channel -> NAME.equals(channel.getChannel()) && !channel.isOk());
