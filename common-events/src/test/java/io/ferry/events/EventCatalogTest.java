@@ -3,10 +3,12 @@ package io.ferry.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
 
@@ -41,6 +43,22 @@ class EventCatalogTest {
 
         String newer = json.replaceFirst("\\{", "{\"addedLater\":42,");
         assertThat(EventJson.read(newer, DefinitionChanged.class)).isEqualTo(offload);
+    }
+
+    @Test
+    void aHeartbeatWithoutAcceptingCommandsIsOneOfAnAgentThatTakesCommands() {
+        Instant sent = Instant.parse("2026-12-01T10:00:00Z");
+        AgentHeartbeat older = EventJson.read("{\"clusterId\":\"c1\",\"agentVersion\":\"0.1.0\",\"sentAt\":\"2026-12-01T10:00:00Z\"}",
+                AgentHeartbeat.class);
+        assertThat(older.takesCommands()).isTrue();
+        assertThat(older.sentAt()).isEqualTo(sent);
+
+        AgentHeartbeat stuck = new AgentHeartbeat("c1", "0.1.0", sent, false);
+        String json = EventJson.write(stuck);
+        assertThat(json).contains("\"acceptingCommands\":false").doesNotContain("takesCommands");
+        assertThat(EventJson.read(json, AgentHeartbeat.class).takesCommands()).isFalse();
+        assertThat(EventJson.read(EventJson.write(new AgentHeartbeat("c1", "0.1.0", sent)), AgentHeartbeat.class).takesCommands())
+                .isTrue();
     }
 
     @Test

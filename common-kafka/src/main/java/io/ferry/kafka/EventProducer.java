@@ -1,5 +1,6 @@
 package io.ferry.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class EventProducer {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, String> producer;
 
@@ -55,8 +58,13 @@ public class EventProducer {
         return acknowledged;
     }
 
+    /**
+     * Gives records in flight a few seconds; without a bound, a producer whose broker is unreachable
+     * would hold up shutdown for its whole delivery timeout. What is dropped was never acknowledged,
+     * so its sender publishes it again (the outbox keeps the row, the agent resumes the job).
+     */
     @PreDestroy
     void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

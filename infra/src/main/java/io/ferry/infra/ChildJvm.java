@@ -68,6 +68,15 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Closes our end of the JVM's standard input, as this process's death would: its watchdog makes it exit. */
+    void closeStandardInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close the standard input of " + name, e);
+        }
+    }
+
     /** Waits for the JVM to exit by itself and returns its exit code. */
     public int awaitExit(Duration timeout) {
         try {

@@ -7,11 +7,12 @@ import java.util.Arrays;
 /**
  * Main class of every child JVM Ferry starts: runs the real main class given as the first argument and
  * exits as soon as the parent process is gone (its end of our standard input closes), so that even a
- * parent killed with SIGKILL leaves no orphan broker or service behind.
+ * parent killed with SIGKILL leaves no orphan broker or service behind. Shutdown hooks get a few seconds;
+ * one that hangs (a Kafka client retrying a broker that is not there) does not keep the process alive.
  */
 public final class ParentWatchdog {
 
-    private static final long HALT_AFTER_MILLIS = 30_000;
+    private static final long HALT_AFTER_MILLIS = 5_000;
 
     private ParentWatchdog() {
     }

@@ -3,6 +3,7 @@ package io.ferry.agent.backuptarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,14 @@ import io.ferry.agent.volume.PvcName;
 
 /**
  * The backup target as a directory: {@code <target>/<cluster>/<backupdef>/<job>/<namespace>/<pvc>/} with
- * the copy's {@code manifest.json} next to the namespaces.
+ * the copy's {@code manifest.json} next to the namespaces. Files are written in {@code .partial/} (no
+ * namespace can be called that) and moved to their place when complete.
  */
 @ApplicationScoped
 public class DirectoryTarget {
 
     static final String MANIFEST = "manifest.json";
+    private static final String PARTIAL = ".partial";
 
     private final Path root;
 
@@ -38,14 +41,16 @@ public class DirectoryTarget {
     }
 
     /**
-     * Starts a job's copy; proves the target writable first so that a full or read-only target fails the
+     * Starts a job's copy, or continues the copy of an earlier attempt (its complete files stay, its
+     * partial ones go); proves the target writable first so that a full or read-only target fails the
      * job before any PVC starts.
      */
     public Copy begin(String clusterId, String backupdefId, String jobId) throws WriteFailedException {
         Path directory = jobDirectory(clusterId, backupdefId, jobId);
         Path probe = directory.resolve(".write-test");
         try {
-            Files.createDirectories(directory);
+            Directories.deleteRecursively(directory.resolve(PARTIAL));
+            Files.createDirectories(directory.resolve(PARTIAL));
             Files.write(probe, new byte[4096]);
             Files.delete(probe);
         } catch (IOException e) {
@@ -64,6 +69,21 @@ public class DirectoryTarget {
 
         public Path pvcDirectory(PvcName pvc) {
             return directory.resolve(pvc.namespace()).resolve(pvc.name());
+        }
+
+        /** A new name to write a file under until it is complete. */
+        public Path partialFile() {
+            return directory.resolve(PARTIAL).resolve(UUID.randomUUID().toString());
+        }
+
+        /** Removes the place partial files were written in: the copy is done. */
+        public void removePartials() throws WriteFailedException {
+            Path partial = directory.resolve(PARTIAL);
+            try {
+                Directories.deleteRecursively(partial);
+            } catch (IOException e) {
+                throw WriteFailedException.of(place(), partial, e);
+            }
         }
 
         public void writeManifest(CopyManifest manifest) throws WriteFailedException {

@@ -25,7 +25,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Commands for the agents of all clusters arrive on one topic (keyed by cluster); this agent acts on
  * those of the clusters it serves, and only when the organisation matches the cluster's owner. A job is
  * acknowledged once it is recorded in the journal, not when it ends, so that a cancel behind it on the
- * same partition gets through.
+ * same partition gets through. Nothing one command does may stop the channel: a job that cannot be
+ * started is reported FAILED by {@link AgentJobs}, and anything else that goes wrong is logged and the
+ * command acknowledged.
  */
 @ApplicationScoped
 public class AgentCommandsConsumer {
@@ -49,6 +51,8 @@ public class AgentCommandsConsumer {
             IncomingEvents.decode(message).ifPresent(this::apply);
         } catch (MalformedEventException e) {
             LOG.warnf("Ignoring a malformed agent command: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not act on an agent command; going on with the next one");
         }
         return message.ack();
     }

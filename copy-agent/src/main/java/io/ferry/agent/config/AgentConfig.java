@@ -51,6 +51,13 @@ public interface AgentConfig {
     @WithDefault("15m")
     Duration maxCommandAge();
 
+    /**
+     * How many times a job is started at most: a job the agent was running when it stopped is resumed
+     * when it starts again, until it has been started this often.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
     /** PVCs of one namespace copied at a time when a definition sets no {@code pvc_parallelism}. */
     @WithDefault("2")
     int pvcParallelism();

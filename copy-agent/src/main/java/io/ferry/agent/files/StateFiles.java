@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,5 +41,32 @@ public final class StateFiles {
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
+    }
+
+    /** Appends {@code value} as one line of JSON to {@code file} (created with its parents if absent). */
+    public static void appendLine(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        byte[] line = (MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The values {@link #appendLine} wrote, in order; none if the file is absent. A last line cut short
+     * (the agent stopped while appending it) is left out.
+     */
+    public static <T> List<T> readLines(Path file, Class<T> type) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<T> values = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                values.add(MAPPER.readValue(line, type));
+            } catch (JsonProcessingException e) {
+                break;
+            }
+        }
+        return values;
     }
 }

@@ -16,11 +16,12 @@ import org.jboss.logging.Logger;
 
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.files.StateFiles;
+import io.ferry.events.job.JobDispatched;
 
 /**
  * The jobs this agent accepted, one small file each under {@code <state-directory>/jobs}. It makes a
  * redelivered JobDispatched harmless (a known job is not run twice) and tells a restarted agent which
- * jobs it was running.
+ * jobs it was running, with what it needs to run them again.
  */
 @ApplicationScoped
 public class JobJournal {
@@ -29,9 +30,26 @@ public class JobJournal {
     /** Finished entries are kept this long, well past any redelivery of their JobDispatched. */
     private static final Duration KEEP_FINISHED = Duration.ofDays(7);
 
-    /** One accepted job. {@code finishedAt} is null while it runs. */
-    public record Entry(String jobId, String orgId, String clusterId, String type, String backupdefId, Instant acceptedAt,
-            Instant finishedAt) {
+    /**
+     * One accepted job. {@code finishedAt} is null while it runs. {@code job} is the whole command, so that
+     * a restarted agent can run it again; {@code attempt} counts the runs started (1 for the first).
+     * Entries written by agents before resuming existed have no {@code job} and no {@code attempt}, only
+     * the ids that clearing up after the job needs; so those ids stay beside the command.
+     */
+    public record Entry(String jobId, String orgId, String clusterId, String backupdefId, JobDispatched job, int attempt,
+            Instant acceptedAt, Instant finishedAt) {
+
+        static Entry accepted(String orgId, JobDispatched job, Instant at) {
+            return new Entry(job.jobId(), orgId, job.clusterId(), job.backupdefId(), job, 1, at, null);
+        }
+
+        Entry nextAttempt() {
+            return new Entry(jobId, orgId, clusterId, backupdefId, job, Math.max(1, attempt) + 1, acceptedAt, null);
+        }
+
+        Entry finished(Instant at) {
+            return new Entry(jobId, orgId, clusterId, backupdefId, job, attempt, acceptedAt, at);
+        }
     }
 
     private final Path directory;
@@ -44,13 +62,13 @@ public class JobJournal {
         return Files.exists(file(jobId));
     }
 
-    public void accepted(Entry entry) {
+    /** Records a job (accepted, or starting another attempt) before it runs. */
+    public void record(Entry entry) {
         write(entry);
     }
 
     public void finished(Entry entry, Instant at) {
-        write(new Entry(entry.jobId(), entry.orgId(), entry.clusterId(), entry.type(), entry.backupdefId(),
-                entry.acceptedAt(), at));
+        write(entry.finished(at));
     }
 
     /** Jobs accepted but never finished; also forgets finished jobs older than a week. */
@@ -79,7 +97,7 @@ public class JobJournal {
             StateFiles.write(file(entry.jobId()), entry);
         } catch (IOException e) {
             LOG.errorf("Cannot record job %s in the journal %s: %s", entry.jobId(), directory, e.getMessage());
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot record the job in the agent's journal " + directory + ": " + e.getMessage(), e);
         }
     }
 

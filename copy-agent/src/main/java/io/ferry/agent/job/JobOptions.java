@@ -3,23 +3,33 @@ package io.ferry.agent.job;
 import java.util.Map;
 
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.transfer.RateLimit;
 
 /**
  * The options of a kubeoffload as the agent applies them. Absent, zero or unusable values fall back to
- * the agent's defaults; {@code upload_speed_limit} is in KiB per second (absent or 0: no limit).
+ * the agent's defaults; {@code upload_speed_limit} is in KiB per second (absent, 0 or at least 100 Gbit/s:
+ * no limit).
  */
 record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPerSecond) {
 
     static final String PVC_PARALLELISM = "pvc_parallelism";
     static final String PVC_FILE_PARALLELISM = "pvc_file_parallelism";
     static final String UPLOAD_SPEED_LIMIT = "upload_speed_limit";
+    /** The unit of {@code upload_speed_limit}: KiB per second. */
+    static final long SPEED_LIMIT_UNIT_BYTES = 1024;
 
     static JobOptions from(Map<String, Object> options, AgentConfig defaults) {
         Map<String, Object> given = options == null ? Map.of() : options;
         return new JobOptions(
                 (int) Math.min(positive(given.get(PVC_PARALLELISM), defaults.pvcParallelism()), 256),
                 (int) Math.min(positive(given.get(PVC_FILE_PARALLELISM), defaults.pvcFileParallelism()), 256),
-                positive(given.get(UPLOAD_SPEED_LIMIT), 0) * 1024);
+                speedLimitBytesPerSecond(positive(given.get(UPLOAD_SPEED_LIMIT), 0)));
+    }
+
+    /** A speed limit option in bytes per second; 0 when it limits nothing (absent, or beyond any link). */
+    static long speedLimitBytesPerSecond(long optionValue) {
+        long bytes = optionValue > Long.MAX_VALUE / SPEED_LIMIT_UNIT_BYTES ? Long.MAX_VALUE : optionValue * SPEED_LIMIT_UNIT_BYTES;
+        return RateLimit.limits(bytes) ? bytes : 0;
     }
 
     private static long positive(Object value, long fallback) {
@@ -28,6 +38,6 @@ record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPe
 
     String describe() {
         return "%d PVCs and %d files per PVC at a time, upload %s".formatted(pvcParallelism, pvcFileParallelism,
-                uploadBytesPerSecond == 0 ? "unlimited" : uploadBytesPerSecond / 1024 + " KiB/s");
+                uploadBytesPerSecond == 0 ? "unlimited" : uploadBytesPerSecond / SPEED_LIMIT_UNIT_BYTES + " KiB/s");
     }
 }

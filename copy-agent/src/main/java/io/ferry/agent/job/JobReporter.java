@@ -12,8 +12,8 @@ import io.ferry.events.agent.AgentJobReported;
  */
 final class JobReporter {
 
-    /** The sequence of a report sent after a restart: whatever the agent sent before, this one is newer. */
-    static final long AFTER_RESTART = Long.MAX_VALUE;
+    /** The sequence of a report that ends a job outside a run: whatever the agent sent before, this one is newer. */
+    static final long LAST = Long.MAX_VALUE;
 
     private final AgentEvents events;
     private final String orgId;
@@ -21,11 +21,12 @@ final class JobReporter {
     private final String clusterId;
     private long sequence;
 
-    JobReporter(AgentEvents events, String orgId, String jobId, String clusterId) {
+    JobReporter(AgentEvents events, String orgId, String jobId, String clusterId, long sequenceBase) {
         this.events = events;
         this.orgId = orgId;
         this.jobId = jobId;
         this.clusterId = clusterId;
+        this.sequence = sequenceBase;
     }
 
     synchronized void started(String activity) {
@@ -45,10 +46,15 @@ final class JobReporter {
                 outcome.totalResources(), outcome.backedUpResources()));
     }
 
-    /** The report that ends a job the agent was running when it stopped. */
-    static AgentJobReported failedByRestart(String jobId, String clusterId) {
-        return new AgentJobReported(jobId, clusterId, AFTER_RESTART, "FAILED",
-                null, "Agent restarted while the job was running; run it again", List.of("Agent restarted"), null, null,
+    /** The report that ends a job the agent cannot run again after it restarted. */
+    static AgentJobReported failedByRestart(String jobId, String clusterId, String message) {
+        return new AgentJobReported(jobId, clusterId, LAST, "FAILED", null, message, List.of("Agent restarted"), null,
+                null, Instant.now());
+    }
+
+    /** The only report of a job the agent could not start. */
+    static AgentJobReported notStarted(String jobId, String clusterId, String message) {
+        return new AgentJobReported(jobId, clusterId, LAST, "FAILED", null, message, List.of(message), null, null,
                 Instant.now());
     }
 

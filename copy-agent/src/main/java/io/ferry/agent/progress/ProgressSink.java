@@ -9,4 +9,7 @@ public interface ProgressSink {
     String jobId();
 
     String clusterId();
+
+    /** The sequence numbers of this run's updates start above this. */
+    long sequenceBase();
 }

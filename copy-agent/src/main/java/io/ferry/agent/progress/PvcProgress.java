@@ -40,6 +40,7 @@ public final class PvcProgress implements TransferListener {
         this.sink = sink;
         this.pvc = pvc;
         this.opType = opType;
+        this.sequence = sink.sequenceBase();
     }
 
     public synchronized void pending() {
@@ -91,6 +92,15 @@ public final class PvcProgress implements TransferListener {
         if ("ACTIVE".equals(state) && changed.get()) {
             publish();
         }
+    }
+
+    /** Counts files an earlier attempt of the job already wrote, read and written once. */
+    public void alreadyDone(long bytes, long files) {
+        ioSize.addAndGet(bytes);
+        transferredSize.addAndGet(bytes);
+        ioFiles.addAndGet(files);
+        transferredFiles.addAndGet(files);
+        changed.set(true);
     }
 
     public long transferredSize() {

@@ -86,6 +86,19 @@ public class SnapshotStore {
         return points.stream().max(Comparator.comparing(RecoveryPoint::createdAt));
     }
 
+    /** The recovery point a job made, if it was committed (a job that resumes after its snapshot reuses it). */
+    public Optional<RecoveryPoint> committed(String backupdefId, String jobId) {
+        Path directory = root.resolve(backupdefId).resolve(jobId);
+        if (!Files.isRegularFile(directory.resolve(DESCRIPTION))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read recovery point " + jobId + " of backup " + backupdefId, e);
+        }
+    }
+
     public void delete(RecoveryPoint point) {
         try {
             Directories.deleteRecursively(point.directory().getParent());

@@ -6,11 +6,22 @@ public final class Cancellation {
     /** Why a job stops before its end. */
     public enum Reason {
         /** CancelRequested: the job ends CANCELLED. */
-        CANCEL_REQUESTED,
-        /** The agent is shutting down: the job ends FAILED. */
-        AGENT_STOPPING,
+        CANCEL_REQUESTED("Cancelled on request"),
+        /** The agent is shutting down: the job ends without a result and resumes when the agent starts again. */
+        AGENT_STOPPING("The agent stopped while the job was running"),
         /** A write to the target or snapshot store failed: the other PVCs stop, the job ends FAILED. */
-        WRITE_FAILED
+        WRITE_FAILED("Stopped: another PVC could not be written");
+
+        private final String message;
+
+        Reason(String message) {
+            this.message = message;
+        }
+
+        /** What a PVC or job stopped for this reason reports. */
+        public String message() {
+            return message;
+        }
     }
 
     private volatile Reason reason;

@@ -3,13 +3,21 @@ package io.ferry.agent.transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Copies one file in chunks: rate-limited, stoppable between chunks, with its SHA-256 computed on the way. */
+/**
+ * Copies one file in chunks: rate-limited, stoppable between chunks, with its SHA-256 computed on the way;
+ * either straight into its destination or, so that a file under its final name is always complete,
+ * through a temporary file that is flushed to disk and then renamed.
+ */
 public final class FileTransfer {
 
     public static final int CHUNK_SIZE = 64 * 1024;
@@ -32,11 +40,37 @@ public final class FileTransfer {
      */
     public static Copied copy(Path source, String label, Path destination, String place, RateLimit limit,
             Cancellation cancellation, TransferListener listener) throws UnreadableFileException, WriteFailedException {
+        Copied copied = write(source, label, destination, false, place, limit, cancellation, listener);
+        listener.fileDone();
+        return copied;
+    }
+
+    /**
+     * Like {@link #copy}, but writes {@code temporary}, forces it to disk and only then renames it to
+     * {@code destination} (replacing what is there).
+     */
+    public static Copied copyThenRename(Path source, String label, Path temporary, Path destination, String place,
+            RateLimit limit, Cancellation cancellation, TransferListener listener)
+            throws UnreadableFileException, WriteFailedException {
+        Copied copied = write(source, label, temporary, true, place, limit, cancellation, listener);
+        try {
+            Files.createDirectories(destination.getParent());
+            Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw writeFailure(destination, place, cancellation, e);
+        }
+        listener.fileDone();
+        return copied;
+    }
+
+    private static Copied write(Path source, String label, Path destination, boolean force, String place, RateLimit limit,
+            Cancellation cancellation, TransferListener listener) throws UnreadableFileException, WriteFailedException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[CHUNK_SIZE];
         long size = 0;
         try (InputStream in = open(source, label, cancellation);
-                OutputStream out = create(destination, place, cancellation)) {
+                FileChannel channel = create(destination, place, cancellation);
+                OutputStream out = Channels.newOutputStream(channel)) {
             while (true) {
                 cancellation.check();
                 int read = read(in, buffer, label, cancellation);
@@ -56,10 +90,12 @@ public final class FileTransfer {
                 listener.bytesWritten(read);
                 size += read;
             }
+            if (force) {
+                channel.force(true);
+            }
         } catch (IOException e) {
             throw writeFailure(destination, place, cancellation, e);
         }
-        listener.fileDone();
         return new Copied(size, HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -72,10 +108,11 @@ public final class FileTransfer {
         }
     }
 
-    private static OutputStream create(Path destination, String place, Cancellation cancellation) throws WriteFailedException {
+    private static FileChannel create(Path destination, String place, Cancellation cancellation) throws WriteFailedException {
         try {
             Files.createDirectories(destination.getParent());
-            return Files.newOutputStream(destination);
+            return FileChannel.open(destination, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw writeFailure(destination, place, cancellation, e);
         }

@@ -26,6 +26,15 @@ class JobOptionsTest {
     }
 
     @Test
+    void aSpeedLimitOf100GbitPerSecondOrMoreIsNoLimit() {
+        assertThat(JobOptions.from(Map.of("upload_speed_limit", 200_000_000), defaults).uploadBytesPerSecond()).isZero();
+        assertThat(JobOptions.from(Map.of("upload_speed_limit", 12_207_032), defaults).uploadBytesPerSecond()).isZero();
+        assertThat(JobOptions.from(Map.of("upload_speed_limit", Long.MAX_VALUE), defaults).uploadBytesPerSecond()).isZero();
+        assertThat(JobOptions.from(Map.of("upload_speed_limit", 12_207_031), defaults).uploadBytesPerSecond())
+                .isEqualTo(12_207_031L * 1024);
+    }
+
+    @Test
     void absentZeroOrUnusableOptionsFallBackToTheDefaults() {
         JobOptions options = JobOptions.from(Map.of("pvc_parallelism", 0, "pvc_file_parallelism", "many"), defaults);
 

@@ -1,5 +1,7 @@
 package io.ferry.offload.agent;
 
+import java.util.Objects;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,12 +18,15 @@ import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A heartbeat makes its cluster ACTIVE. {@code last_heartbeat} is refreshed when the state changes and
- * otherwise at most every third of the agent timeout, so that heartbeats do not change the cluster's ETag
- * every few seconds.
+ * A heartbeat makes its cluster ACTIVE, or INACTIVE with a {@code status.message} when the agent says it
+ * cannot take commands. {@code last_heartbeat} is refreshed when the state changes and otherwise at most
+ * every third of the agent timeout, so that heartbeats do not change the cluster's ETag every few seconds.
  */
 @ApplicationScoped
 public class AgentHeartbeatConsumer {
+
+    static final String NOT_TAKING_COMMANDS = "The agent is running but cannot take commands (its command channel failed); "
+            + "restart the agent";
 
     private final IdempotentConsumer consumer;
     private final DocumentStore store;
@@ -49,13 +54,21 @@ public class AgentHeartbeatConsumer {
             ObjectNode status = (ObjectNode) found.get().doc().path("status");
             long sent = heartbeat.sentAt().getEpochSecond();
             long last = status.path("last_heartbeat").asLong(0);
-            boolean refresh = !"ACTIVE".equals(status.path("state").asText())
+            String state = heartbeat.takesCommands() ? "ACTIVE" : "INACTIVE";
+            String message = heartbeat.takesCommands() ? null : NOT_TAKING_COMMANDS;
+            boolean refresh = !state.equals(status.path("state").asText())
+                    || !Objects.equals(message, status.path("message").textValue())
                     || sent - last >= config.agentTimeout().toSeconds() / 3;
             if (!refresh || sent <= last) {
                 return Uni.createFrom().voidItem();
             }
             ObjectNode doc = found.get().doc().deepCopy();
-            ((ObjectNode) doc.path("status")).put("state", "ACTIVE").put("last_heartbeat", sent);
+            ObjectNode newStatus = ((ObjectNode) doc.path("status")).put("state", state).put("last_heartbeat", sent);
+            if (message == null) {
+                newStatus.remove("message");
+            } else {
+                newStatus.put("message", message);
+            }
             return store.update(KubeclusterResource.SCHEMA, found.get(), doc).replaceWithVoid();
         });
     }

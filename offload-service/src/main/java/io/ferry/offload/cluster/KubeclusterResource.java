@@ -27,6 +27,7 @@ public class KubeclusterResource extends EveResource {
             Field.string("description"),
             Field.dict("status",
                     Field.string("state").allowed("PENDING", "ACTIVE", "INACTIVE"),
+                    Field.string("message"),
                     Field.string("agentURL"),
                     Field.integer("last_heartbeat")).readOnly());
 

@@ -4,6 +4,7 @@ import static io.ferry.offload.Definitions.CLUSTERS;
 import static io.ferry.offload.Definitions.as;
 import static io.ferry.testsupport.TestEvents.cloudEvent;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,5 +49,29 @@ class AgentHeartbeatTest {
         as(org).get(CLUSTERS + "/" + cluster).then().body("status.state", equalTo("ACTIVE"));
         VertxContextSupport.subscribeAndAwait(() -> inactivity.markSilentClusters(sent.plus(Duration.ofMinutes(4))));
         as(org).get(CLUSTERS + "/" + cluster).then().body("status.state", equalTo("INACTIVE"));
+    }
+
+    @Test
+    void anAgentThatCannotTakeCommandsMakesItsClusterInactiveWithAMessageUntilItCanAgain() {
+        String org = "org-" + UUID.randomUUID();
+        String cluster = Definitions.cluster(org);
+        Instant sent = Instant.now();
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.AGENT_HEARTBEAT, org, cluster, new AgentHeartbeat(cluster, "1.0", sent)));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ACTIVE".equals(as(org).get(CLUSTERS + "/" + cluster).path("status.state")));
+
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.AGENT_HEARTBEAT, org, cluster,
+                new AgentHeartbeat(cluster, "1.0", sent.plusSeconds(5), false)));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "INACTIVE".equals(as(org).get(CLUSTERS + "/" + cluster).path("status.state")));
+        as(org).get(CLUSTERS + "/" + cluster).then()
+                .body("status.message", equalTo(AgentHeartbeatConsumer.NOT_TAKING_COMMANDS))
+                .body("status.last_heartbeat", equalTo((int) sent.plusSeconds(5).getEpochSecond()));
+
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.AGENT_HEARTBEAT, org, cluster,
+                new AgentHeartbeat(cluster, "1.0", sent.plusSeconds(10), true)));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ACTIVE".equals(as(org).get(CLUSTERS + "/" + cluster).path("status.state")));
+        as(org).get(CLUSTERS + "/" + cluster).then().body("status.message", nullValue());
     }
 }

@@ -1,0 +1,49 @@
+package io.ferry.agent.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.ferry.agent.backuptarget.CopyManifest.FileEntry;
+import io.ferry.agent.files.Directories;
+import io.ferry.agent.transfer.Cancellation;
+import io.ferry.agent.transfer.FileTransfer;
+import io.ferry.agent.transfer.RateLimit;
+import io.ferry.agent.transfer.TransferListener;
+import io.ferry.agent.transfer.UnreadableFileException;
+import io.ferry.agent.transfer.WriteFailedException;
+import io.ferry.agent.volume.PvcScan;
+import io.ferry.agent.volume.PvcScan.PvcFile;
+
+/**
+ * A PVC's directory in a snapshot being written. Files go straight to their place: the whole snapshot
+ * becomes a recovery point only when complete, and an interrupted one is taken again from the start.
+ */
+record SnapshotPvcTarget(Path directory, String place) implements PvcTarget {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotPvcTarget.class);
+
+    @Override
+    public Map<String, FileEntry> completedEarlier(PvcScan scan) {
+        return Map.of();
+    }
+
+    @Override
+    public FileEntry write(PvcFile file, String label, RateLimit limit, Cancellation cancellation, TransferListener listener)
+            throws UnreadableFileException, WriteFailedException {
+        FileTransfer.Copied copied = FileTransfer.copy(file.source(), label, directory.resolve(file.relativePath()), place, limit,
+                cancellation, listener);
+        return new FileEntry(file.relativePath(), copied.size(), copied.sha256());
+    }
+
+    @Override
+    public void discard() {
+        try {
+            Directories.deleteRecursively(directory);
+        } catch (IOException e) {
+            LOG.warnf("Could not remove the partial data in %s: %s", directory, e.getMessage());
+        }
+    }
+}
