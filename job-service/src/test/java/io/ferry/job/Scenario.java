@@ -14,6 +14,7 @@ import io.ferry.events.EventCatalog;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
@@ -69,8 +70,10 @@ public final class Scenario {
     }
 
     public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
+        // The names travel with the trigger, as offload-service sends them: the definitions' events come on
+        // another topic and may arrive later.
         return new OffloadTriggered(triggerId, offload, backup, cluster, trigger, 15, true, true,
-                Map.of("pvc_parallelism", 2), null, Instant.now(), null);
+                Map.of("pvc_parallelism", 2), null, Instant.now(), new DefinitionNames("prod-cluster", "nightly", "to-s3"));
     }
 
     /** Waits until the offload has {@code count} jobs and returns the newest one's id. */
