@@ -137,6 +137,9 @@ class FerrySystemIT {
         String job = run(offload, backup);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "RUNNING".equals(api().get("/api/v1/jobs/" + job).path("state")));
+        // offload-service learns of the job from job-service's events; its guard acts on what it has learnt.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> job.equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.jobid")));
         api().delete("/api/v1/kubeoffloads/" + offload).then().statusCode(409)
                 .body("_error.message", containsString(job));
 
