@@ -23,8 +23,8 @@ import io.smallrye.reactive.messaging.ClientCustomizer;
  * partitions back at once, without waiting for the group to notice the old member is gone.</li>
  * <li>A member that dies and does not come back is dropped after {@code ferry.kafka.session-timeout}
  * (6 s, the broker's smallest by default, instead of Kafka's 45 s); its partitions move to the survivors.
- * Heartbeats go every quarter of that from the consumer's own thread, so a busy instance is not
- * dropped by mistake.</li>
+ * Heartbeats go every sixth of that (so the survivors hear of the rebalance within a second) from the
+ * consumer's own heartbeat thread, so a busy instance is not dropped by mistake.</li>
  * <li>A consumer that lost the broker tries again at least every second (SmallRye sets up to 10 s), so it
  * is back within a second or two of the broker.</li>
  * <li>Cooperative rebalancing: the survivors keep consuming their own partitions while the group
@@ -60,7 +60,7 @@ public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Obj
         }
         long sessionMillis = config.sessionTimeout().toMillis();
         clientConfig.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionMillis));
-        clientConfig.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, sessionMillis / 4)));
+        clientConfig.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, sessionMillis / 6)));
         clientConfig.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         clientConfig.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, Long.toString(RECONNECT_BACKOFF_MAX.toMillis()));
         config.instanceId().ifPresent(instance -> clientConfig.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,

@@ -19,7 +19,7 @@ class ConsumerGroupMembershipTest {
 
         assertThat(consumer).containsEntry("group.instance.id", "job-2-kafka-consumer-triggers")
                 .containsEntry("session.timeout.ms", "10000")
-                .containsEntry("heartbeat.interval.ms", "2500")
+                .containsEntry("heartbeat.interval.ms", "1666")
                 .containsEntry("partition.assignment.strategy",
                         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
                 .containsEntry("reconnect.backoff.max.ms", "1000");

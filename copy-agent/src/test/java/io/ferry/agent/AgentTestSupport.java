@@ -67,11 +67,11 @@ public final class AgentTestSupport {
 
     public static JobDispatched copyJob(String jobId, String backupdefId, boolean runBackup, boolean deleteSnapshots,
             Map<String, Object> options) {
-        return new JobDispatched(jobId, CLUSTER, "K8S_COPY", backupdefId, newId(), 7, runBackup, deleteSnapshots, options, null);
+        return new JobDispatched(jobId, CLUSTER, "K8S_COPY", backupdefId, newId(), 7, runBackup, deleteSnapshots, options, null, null, null);
     }
 
     public static JobDispatched snapshotJob(String jobId, String backupdefId) {
-        return new JobDispatched(jobId, CLUSTER, "K8S_SNAP", backupdefId, null, 7, false, false, null, null);
+        return new JobDispatched(jobId, CLUSTER, "K8S_SNAP", backupdefId, null, 7, false, false, null, null, null, null);
     }
 
     public void dispatch(JobDispatched job) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param deleteSnapshots K8S_COPY: remove the recovery point after a fully successful copy
  * @param options         agent options (speed limits, parallelism)
  * @param offloadProvider preferred backup target settings
+ * @param selection       which PVCs the job covers; null (from an older producer): every PVC
+ * @param hooks           the kubebackup's pre- and post-hooks; null: none
  */
 public record JobDispatched(
         String jobId,
@@ -26,5 +28,16 @@ public record JobDispatched(
         boolean runBackup,
         boolean deleteSnapshots,
         Map<String, Object> options,
-        Map<String, Object> offloadProvider) {
+        Map<String, Object> offloadProvider,
+        PvcSelection selection,
+        BackupHooks hooks) {
+
+    /** The selection to apply: every PVC when the producer sent none. */
+    public PvcSelection selectionOrEveryPvc() {
+        return selection == null ? PvcSelection.EVERY_PVC : selection;
+    }
+
+    public BackupHooks hooksOrNone() {
+        return hooks == null ? BackupHooks.NONE : hooks;
+    }
 }

@@ -263,7 +263,7 @@ public class JobLifecycle {
     private Uni<Void> dispatch(StoredDocument job, JobRequest request) {
         return outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(), request.clusterId(), request.type(),
                 request.backupdefId(), request.copydefId(), request.retainDays(), request.runBackup(),
-                request.deleteSnapshots(), request.options(), request.offloadProvider())).replaceWithVoid();
+                request.deleteSnapshots(), request.options(), request.offloadProvider(), null, null)).replaceWithVoid();
     }
 
     private static void putIfPresent(ObjectNode doc, String field, String value) {
