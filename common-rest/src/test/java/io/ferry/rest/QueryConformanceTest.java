@@ -8,18 +8,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ferry.rest.sample.Samples;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** {@code where}, {@code sort} and {@code projection}. */
 @QuarkusTest
 class QueryConformanceTest {
+
+    @Inject
+    Pool pool;
 
     private String org;
 
@@ -128,11 +136,43 @@ class QueryConformanceTest {
     }
 
     @Test
-    void unknownOperatorsBadJsonAndUnknownFieldsAre400s() {
+    void unknownOperatorsBadJsonAndMalformedFieldNamesAre400s() {
         expect400("{\"size\":{\"$elemMatch\":1}}", "Unknown operator $elemMatch");
+        expect400("{\"colour\":{\"$elemMatch\":1}}", "Unknown operator $elemMatch");
+        expect400("{\"colour\":{\"$regex\":\"^r\"}}", "$regex is not allowed");
         expect400("{\"size\":", "not valid JSON");
-        expect400("{\"colour\":\"red\"}", "Unknown field 'colour'");
+        expect400("{\"col our\":\"red\"}", "Unknown field 'col our'");
+        expect400("{\"colour..x\":\"red\"}", "Unknown field 'colour..x'");
         expect400("{\"size\":{\"$gt\":\"big\"}}", "must be compared with a value of integer type");
+    }
+
+    /** Before, a field the schema does not declare was a 400; clients of the original API filter on such fields. */
+    @Test
+    void fieldsTheSchemaDoesNotDeclareMatchAsInMongoDb() {
+        List<String> all = List.of("alpha", "bravo", "charlie", "delta", "echo");
+        assertThat(names("{\"migrationdef\":{\"$exists\":false}}")).containsExactlyElementsOf(all);
+        assertThat(names("{\"migrationdef\":{\"$exists\":true}}")).isEmpty();
+        assertThat(names("{\"is_replication\":{\"$eq\":false}}")).isEmpty();
+        assertThat(names("{\"display_type\":{\"$nin\":[\"AGENT_UPDATE\"],\"$exists\":true}}")).isEmpty();
+        assertThat(names("{\"colour\":{\"$ne\":\"red\"}}")).containsExactlyElementsOf(all);
+        assertThat(names("{\"colour\":{\"$nin\":[\"red\"]}}")).containsExactlyElementsOf(all);
+        assertThat(names("{\"colour\":{\"$gt\":1}}")).isEmpty();
+        assertThat(names("{\"name.first\":\"alpha\"}")).isEmpty();
+        assertThat(names("colour==\"red\"")).isEmpty();
+        assertThat(names("{\"migrationdef\":{\"$exists\":false},\"$or\":[{\"state\":\"DONE\"},{\"backup.cluster\":\"c1\"}]}"))
+                .containsExactly("bravo");
+    }
+
+    @Test
+    void fieldsTheSchemaDoesNotDeclareAreReadFromTheStoredDocument() {
+        String id = Samples.createId(org, "{\"name\":\"foxtrot\"}");
+        pool.preparedQuery("UPDATE sample SET doc = doc || '{\"display_type\":\"K8S_COPY\",\"backup\":{\"cluster\":\"c1\"}}' WHERE id = $1")
+                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(names("{\"display_type\":{\"$nin\":[\"AGENT_UPDATE\"],\"$exists\":true}}")).containsExactly("foxtrot");
+        assertThat(names("{\"display_type\":{\"$in\":[\"AGENT_UPDATE\"]}}")).isEmpty();
+        assertThat(names("{\"$or\":[{\"backup.cluster\":\"c1\"},{\"restore.cluster\":\"c1\"}]}")).containsExactly("foxtrot");
+        assertThat(names("{\"display_type\":{\"$ne\":\"K8S_COPY\"}}")).doesNotContain("foxtrot").hasSize(5);
     }
 
     @Test

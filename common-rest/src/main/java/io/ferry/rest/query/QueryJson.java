@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.rest.error.EveException;
 
-/** Reads JSON query parameters ({@code where}, {@code projection}) strictly, with bounded nesting and size. */
+/**
+ * Reads JSON query parameters ({@code where}, {@code projection}) strictly, with bounded nesting and size;
+ * whitespace around the value (browser clients pad it with runs of spaces) is not part of it.
+ */
 final class QueryJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -28,7 +31,7 @@ final class QueryJson {
     static JsonNode readObject(String text, String parameter, String example) {
         JsonNode tree;
         try {
-            tree = JSON.readTree(text);
+            tree = JSON.readTree(text.strip());
         } catch (JsonProcessingException e) {
             throw EveException.badRequest(parameter + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -41,7 +41,7 @@ public final class SqlBuilder {
             return "((" + sql(not.condition()) + ") IS NOT TRUE)";
         }
         if (condition instanceof Condition.Exists exists) {
-            return "(" + exists.field().sql() + (exists.exists() ? " IS NOT NULL)" : " IS NULL)");
+            return "(" + expression(exists.field()) + (exists.exists() ? " IS NOT NULL)" : " IS NULL)");
         }
         return comparison((Comparison) condition);
     }
@@ -58,7 +58,7 @@ public final class SqlBuilder {
     private String comparison(Comparison comparison) {
         FieldRef field = comparison.field();
         JsonNode value = comparison.value();
-        String column = field.sql();
+        String column = expression(field);
         Operator operator = comparison.operator();
         if (operator == Operator.IN || operator == Operator.NIN) {
             if (value.isEmpty()) {
@@ -87,6 +87,14 @@ public final class SqlBuilder {
                         : "(jsonb_typeof(" + column + ") = '" + SqlValues.jsonbType(value) + "' AND " + ordering + ")";
             }
         };
+    }
+
+    /** The SQL that reads the field; an undeclared field's path is a bound parameter (the placeholder may repeat). */
+    private String expression(FieldRef field) {
+        if (field.isUndeclared()) {
+            return "(doc #> CAST(CAST(" + bind(field.undeclaredPath()) + " AS text) AS text[]))";
+        }
+        return field.sql();
     }
 
     private String operand(FieldRef field, JsonNode value) {

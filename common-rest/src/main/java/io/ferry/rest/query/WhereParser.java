@@ -13,7 +13,8 @@ import io.ferry.rest.schema.ResourceSchema;
 
 /**
  * Parses Eve's {@code where}: Mongo-style JSON ({@code {"state":"RUNNING","start_time":{"$gt":10}}}) or
- * Eve's Python-style expressions ({@code state=="RUNNING" and start_time>10}).
+ * Eve's Python-style expressions ({@code state=="RUNNING" and start_time>10}). Fields the schema does not
+ * declare are conditions on the stored document ({@link FieldRef#resolveForFilter}).
  */
 public final class WhereParser {
 
@@ -38,7 +39,7 @@ public final class WhereParser {
         if (text.startsWith("{")) {
             return parser.document(QueryJson.readObject(text, "The where clause", "{\"state\": \"RUNNING\"}"), 0);
         }
-        return PythonWhere.parse(text, name -> parser.count(FieldRef.resolve(schema, name)));
+        return PythonWhere.parse(text, name -> parser.count(FieldRef.resolveForFilter(schema, name)));
     }
 
     private FieldRef count(FieldRef field) {
@@ -72,7 +73,7 @@ public final class WhereParser {
                     if (key.startsWith("$")) {
                         throw refused(key);
                     }
-                    all.add(field(count(FieldRef.resolve(schema, key)), value, depth));
+                    all.add(field(count(FieldRef.resolveForFilter(schema, key)), value, depth));
                 }
             }
         }
