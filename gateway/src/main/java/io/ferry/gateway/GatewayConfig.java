@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.api.RequestTargets;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,4 +21,8 @@ public interface GatewayConfig {
     /** How long to wait for a connection to a service before answering 503. */
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /** Request targets longer than this get 414 in Eve's envelope; it should match the services' {@code ferry.rest.max-uri-length}. */
+    @WithDefault("" + RequestTargets.DEFAULT_MAX_LENGTH)
+    int maxUriLength();
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.ferry.api.RequestTargets;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,9 @@ import io.vertx.httpproxy.HttpProxy;
 /**
  * Routes {@code /api/v1/<resource>[/...]} to the service that owns the resource, unchanged (method, path,
  * query, headers, body, status). {@code /services/<service>/q/health[/...]} reaches a service's health
- * endpoints, so operators can check every service through the one public port.
+ * endpoints, so operators can check every service through the one public port. Request targets are first
+ * made valid as the services do it ({@link RequestTargets#normalize(String)}; Quarkus' own check is off, see
+ * {@link LenientRequestTargets}).
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -33,12 +36,28 @@ public class GatewayRoutes {
     void register(@Observes Router router, Vertx vertx) {
         requireKnownServices();
         ServiceProxies proxies = new ServiceProxies(vertx, config, errors);
+        router.route().order(Integer.MIN_VALUE).handler(this::normalizeTarget);
         router.routeWithRegex(API_RESOURCE).order(-100).handler(context -> {
             String service = config.resources().get(context.pathParam("param0"));
             route(context, service == null ? null : proxies.api(service).orElse(null));
         });
         router.routeWithRegex(SERVICE_HEALTH).order(-100).handler(context ->
                 route(context, proxies.health(context.pathParam("param0")).orElse(null)));
+    }
+
+    /** Too long: 414; raw reserved characters or {@code //}: rerouted (and forwarded) as the valid equivalent. */
+    private void normalizeTarget(RoutingContext context) {
+        String target = context.request().uri();
+        if (target.length() > config.maxUriLength()) {
+            errors.send(context, 414, RequestTargets.tooLongMessage(config.maxUriLength()));
+            return;
+        }
+        String normalized = RequestTargets.normalize(target);
+        if (normalized.equals(target)) {
+            context.next();
+        } else {
+            context.reroute(normalized);
+        }
     }
 
     private void route(RoutingContext context, HttpProxy proxy) {

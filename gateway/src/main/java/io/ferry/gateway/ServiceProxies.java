@@ -26,7 +26,8 @@ final class ServiceProxies {
                     .setMaxPoolSize(64));
             api.put(name, HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, proxyClient) -> instances.connect(proxyClient))
-                    .addInterceptor(new UnavailableServiceInterceptor(name, errors)));
+                    .addInterceptor(new UnavailableServiceInterceptor(name, errors))
+                    .addInterceptor(new BodilessResponseInterceptor()));
             health.put(name, HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, proxyClient) -> instances.connect(proxyClient))
                     .addInterceptor(new PathPrefixStrippingInterceptor(GatewayRoutes.SERVICES_PREFIX + name))

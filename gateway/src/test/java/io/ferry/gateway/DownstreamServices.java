@@ -7,6 +7,7 @@ import io.ferry.infra.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -32,7 +33,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private String echo(String instance) {
-        HttpServer echo = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        HttpServer echo = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(1024 * 1024)).requestHandler(request -> request.body().onSuccess(body -> {
             JsonObject received = new JsonObject()
                     .put("instance", instance)
                     .put("method", request.method().name())
