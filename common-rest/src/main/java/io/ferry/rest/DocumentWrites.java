@@ -32,9 +32,22 @@ public class DocumentWrites {
         this.store = store;
     }
 
+    /** @param requestedId the id the client chose (unique among all organisations' documents), or null for a new one */
     @WithTransaction
-    public Uni<StoredDocument> create(ResourceSchema schema, Caller caller, ObjectNode document, ResourceHooks hooks) {
-        String id = ObjectIds.next();
+    public Uni<StoredDocument> create(ResourceSchema schema, Caller caller, String requestedId, ObjectNode document,
+            ResourceHooks hooks) {
+        if (requestedId == null) {
+            return insert(schema, caller, ObjectIds.next(), document, hooks);
+        }
+        return store.idTaken(schema, requestedId).chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(EveException.invalid(Map.of("_id", "value '" + requestedId + "' is not unique")));
+            }
+            return insert(schema, caller, requestedId, document, hooks);
+        });
+    }
+
+    private Uni<StoredDocument> insert(ResourceSchema schema, Caller caller, String id, ObjectNode document, ResourceHooks hooks) {
         return hooks.prepare(caller, id, document, Optional.empty())
                 .chain(prepared -> store.insert(schema, caller.orgId(), id, prepared))
                 .call(stored -> hooks.afterWrite(caller, stored, true));

@@ -2,6 +2,7 @@ package io.ferry.rest;
 
 import java.net.URI;
 import java.util.Date;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -109,8 +110,10 @@ public class EveEndpoints {
 
     public Uni<Response> create(ResourceSchema schema, String body, ResourceHooks hooks) {
         Caller caller = writer();
-        ObjectNode document = DocumentValidator.validate(schema, parse(body), Mode.WHOLE);
-        return writes.create(schema, caller, document, hooks).map(stored -> written(schema, stored)
+        JsonNode json = parse(body);
+        String id = clientId(json);
+        ObjectNode document = DocumentValidator.validate(schema, json, Mode.WHOLE);
+        return writes.create(schema, caller, id, document, hooks).map(stored -> written(schema, stored)
                 .status(Response.Status.CREATED)
                 .location(URI.create("/api/v1/" + schema.resource() + "/" + stored.id()))
                 .build());
@@ -141,6 +144,23 @@ public class EveEndpoints {
         ObjectNode item = EveRenderer.item(schema, stored, Projection.ALL);
         item.put("_status", "OK");
         return withMeta(Response.ok(item), stored);
+    }
+
+    /**
+     * The id a client chose for a new document, as Eve takes it: a 24-hex ObjectId, or null for none (an empty
+     * one, as a document read and sent back with its meta fields cleared has, is none).
+     *
+     * @throws EveException 422 with an {@code _id} issue when it is not an ObjectId
+     */
+    private static String clientId(JsonNode body) {
+        JsonNode id = body == null ? null : body.get("_id");
+        if (id == null || id.isNull() || (id.isTextual() && id.asText().isEmpty())) {
+            return null;
+        }
+        if (!id.isTextual() || !ObjectIds.isValid(id.asText())) {
+            throw EveException.invalid(Map.of("_id", "must be of objectid type"));
+        }
+        return id.asText();
     }
 
     /** Parses a request body; malformed JSON is a 400 that says where. */

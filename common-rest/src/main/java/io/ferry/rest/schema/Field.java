@@ -22,6 +22,8 @@ public final class Field {
     private List<Object> allowed = List.of();
     private Long min;
     private Long max;
+    private boolean notEmpty;
+    private Integer maxLength;
     private final Map<String, Field> children = new LinkedHashMap<>();
     private boolean allowUnknown;
     private Field items;
@@ -121,6 +123,23 @@ public final class Field {
         return this;
     }
 
+    /** Eve's {@code empty: false}: an empty string is refused ("empty values not allowed"). */
+    public Field notEmpty() {
+        this.notEmpty = true;
+        return this;
+    }
+
+    /** Eve's {@code maxlength}: longer strings are refused ("max length is N"). */
+    public Field maxLength(int length) {
+        this.maxLength = length;
+        return this;
+    }
+
+    /** A name as the original API declares it: required, not empty, at most 128 characters. */
+    public static Field nameField() {
+        return string("name").required().notEmpty().maxLength(128);
+    }
+
     /** A dict that keeps keys it does not know (they are stored and returned as sent). */
     public Field allowUnknown() {
         this.allowUnknown = true;
@@ -185,6 +204,14 @@ public final class Field {
 
     public Optional<Long> maxValue() {
         return Optional.ofNullable(max);
+    }
+
+    public boolean isNotEmpty() {
+        return notEmpty;
+    }
+
+    public Optional<Integer> maxLength() {
+        return Optional.ofNullable(maxLength);
     }
 
     public Map<String, Field> children() {

@@ -59,6 +59,11 @@ public class DocumentStore {
         return query(sql, List.of(id, orgId)).map(rows -> rows.stream().findFirst().map(row -> toDocument(row, orgId)));
     }
 
+    /** Whether any organisation has a document with this id (ids are unique across organisations). */
+    public Uni<Boolean> idTaken(ResourceSchema schema, String id) {
+        return countQuery("SELECT count(*) FROM " + schema.table() + " WHERE id = :p0", List.of(id)).map(count -> count > 0);
+    }
+
     /** How many documents of the organisation match a {@code where} clause (Eve syntax). */
     public Uni<Long> count(ResourceSchema schema, String orgId, String where) {
         List<Object> parameters = new ArrayList<>();

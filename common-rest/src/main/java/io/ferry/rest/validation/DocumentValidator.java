@@ -172,6 +172,14 @@ public final class DocumentValidator {
         if (!field.allowedValues().isEmpty() && field.allowedValues().stream().noneMatch(allowed -> matches(allowed, value))) {
             return "unallowed value " + value.asText();
         }
+        if (field.type() == FieldType.STRING) {
+            if (field.isNotEmpty() && value.asText().isEmpty()) {
+                return "empty values not allowed";
+            }
+            if (field.maxLength().isPresent() && value.asText().length() > field.maxLength().get()) {
+                return "max length is " + field.maxLength().get();
+            }
+        }
         if (field.type() == FieldType.INTEGER || field.type() == FieldType.NUMBER) {
             if (field.minValue().isPresent() && value.asDouble() < field.minValue().get()) {
                 return "min value is " + field.minValue().get();

@@ -14,7 +14,7 @@ import io.ferry.rest.schema.ResourceSchema;
 public class SampleResource extends EveResource {
 
     public static final ResourceSchema SCHEMA = ResourceSchema.of("samples", "Sample", "sample",
-            Field.string("name").required(),
+            Field.nameField(),
             Field.string("state").allowed("PENDING", "RUNNING", "DONE").defaultValue("PENDING").column("state", ColumnType.TEXT),
             Field.integer("size").min(0).column("size", ColumnType.BIGINT),
             Field.number("ratio").max(1),
