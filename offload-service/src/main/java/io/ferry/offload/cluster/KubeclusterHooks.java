@@ -26,16 +26,18 @@ public class KubeclusterHooks implements ResourceHooks {
 
     private final DefinitionEvents events;
     private final DocumentStore store;
+    private final AgentInstallUrls agentUrls;
 
-    public KubeclusterHooks(DefinitionEvents events, DocumentStore store) {
+    public KubeclusterHooks(DefinitionEvents events, DocumentStore store, AgentInstallUrls agentUrls) {
         this.events = events;
         this.store = store;
+        this.agentUrls = agentUrls;
     }
 
     @Override
     public Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         if (existing.isEmpty()) {
-            document.putObject("status").put("state", "PENDING").put("agentURL", AgentManifest.url(id));
+            document.putObject("status").put("state", "PENDING").put("agentURL", agentUrls.issue(id));
         }
         return Uni.createFrom().item(document);
     }

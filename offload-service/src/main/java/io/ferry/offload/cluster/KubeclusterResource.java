@@ -1,10 +1,14 @@
 package io.ferry.offload.cluster;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
@@ -16,6 +20,7 @@ import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /api/v1/kubeclusters}: the registered Kubernetes clusters. */
@@ -32,10 +37,32 @@ public class KubeclusterResource extends EveResource {
                     Field.integer("last_heartbeat")).readOnly());
 
     private final DocumentStore store;
+    private final AgentInstall agentInstall;
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store) {
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall) {
         super(SCHEMA, endpoints, hooks);
         this.store = store;
+        this.agentInstall = agentInstall;
+    }
+
+    /** {@code status.agentURL}: the manifest for whoever holds the cluster's current install token, bearer or not. */
+    @GET
+    @Path("/{id}/agent/{token}")
+    @Produces("application/yaml")
+    @PermitAll
+    @WithSession
+    public Uni<String> agentManifestByToken(@PathParam("id") String id, @PathParam("token") String token) {
+        return agentInstall.manifest(id, token);
+    }
+
+    /** Issues a new {@code status.agentURL}; the old one answers 404 from then on. */
+    @POST
+    @Path("/{id}/action/rotate-agent-url")
+    @Produces("application/json")
+    @RolesAllowed(Caller.ADMIN)
+    @WithTransaction
+    public Uni<ObjectNode> rotateAgentUrl(@PathParam("id") String id) {
+        return agentInstall.rotate(endpoints.caller(), id);
     }
 
     /** The manifest that installs this cluster's agent ({@code status.agentURL}). */
