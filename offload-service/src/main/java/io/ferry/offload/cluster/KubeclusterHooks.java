@@ -17,8 +17,8 @@ import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. A cluster that backups still use cannot be
- * deleted. Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same
+ * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. Its name is
+ * unique in the organisation ({@link UniqueNames}). A cluster that backups still use cannot be deleted. Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same
  * transaction.
  */
 @ApplicationScoped
@@ -26,10 +26,12 @@ public class KubeclusterHooks implements ResourceHooks {
 
     private final DefinitionEvents events;
     private final DocumentStore store;
+    private final UniqueNames names;
 
-    public KubeclusterHooks(DefinitionEvents events, DocumentStore store) {
+    public KubeclusterHooks(DefinitionEvents events, DocumentStore store, UniqueNames names) {
         this.events = events;
         this.store = store;
+        this.names = names;
     }
 
     @Override
@@ -37,7 +39,7 @@ public class KubeclusterHooks implements ResourceHooks {
         if (existing.isEmpty()) {
             document.putObject("status").put("state", "PENDING").put("agentURL", AgentManifest.url(id));
         }
-        return Uni.createFrom().item(document);
+        return names.require(KubeclusterResource.SCHEMA, caller.orgId(), id, document.path("name").asText()).replaceWith(document);
     }
 
     @Override

@@ -1,15 +1,24 @@
 package io.ferry.offload.cluster;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
+import io.ferry.offload.job.ClusterMetrics;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;
@@ -25,6 +34,10 @@ public class KubeclusterResource extends EveResource {
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeclusters", "Kubecluster", "kubecluster",
             Field.string("name").required().column("name", ColumnType.TEXT),
             Field.string("description"),
+            Field.dict("backup_provider",
+                    Field.string("type").nullable(),
+                    Field.string("region").nullable(),
+                    Field.objectId("user_objectstore").nullable()),
             Field.dict("status",
                     Field.string("state").allowed("PENDING", "ACTIVE", "INACTIVE"),
                     Field.string("message"),
@@ -32,10 +45,32 @@ public class KubeclusterResource extends EveResource {
                     Field.integer("last_heartbeat")).readOnly());
 
     private final DocumentStore store;
+    private final ClusterMetrics metrics;
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store) {
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, ClusterMetrics metrics) {
         super(SCHEMA, endpoints, hooks);
         this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** An item GET; with {@code metrics={"days":N}} the cluster's job and PVC metrics over the last N days too. */
+    @Override
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
+    @WithSession
+    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return MetricsRequest.parse(uri.getQueryParameters().getFirst("metrics"))
+                .map(request -> endpoints.get(schema, id, headers, uri).chain(response -> withMetrics(response, id, request)))
+                .orElseGet(() -> endpoints.get(schema, id, headers, uri));
+    }
+
+    private Uni<Response> withMetrics(Response response, String id, MetricsRequest request) {
+        if (!(response.getEntity() instanceof ObjectNode item)) {
+            return Uni.createFrom().item(response);
+        }
+        return metrics.of(endpoints.caller().orgId(), id, request.days(), Instant.now())
+                .map(computed -> Response.fromResponse(response).entity(item.set("metrics", computed)).build());
     }
 
     /** The manifest that installs this cluster's agent ({@code status.agentURL}). */
