@@ -135,6 +135,8 @@ class JobLifecycleTest {
         String snapshot = Awaitility.await().atMost(TIMEOUT).until(() -> scenario.as()
                 .queryParam("where", "{\"backupdef\":\"" + backup + "\"}").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
         scenario.as().get("/api/v1/jobs/" + snapshot).then().body("display_type", equalTo("K8S_SNAP")).body("display_name", equalTo("db-only"));
+        scenario.as().queryParam("where", "{\"display_type\":{\"$nin\":[\"AGENT_UPDATE\",\"DELETE_BACKUP\"],\"$exists\":true},"
+                + "\"backupdef\":\"" + backup + "\"}").get("/api/v1/jobs").then().statusCode(200).body("_items._id", contains(snapshot));
         JobDispatched scheduled = awaitDispatched(snapshot);
         assertThat(scheduled.selection()).isEqualTo(defined);
         assertThat(scheduled.hooksOrNone()).isEqualTo(BackupHooks.NONE);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -118,7 +119,7 @@ class PolicyResourceTest {
 
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_DELETED, org, offload,
                 new DefinitionDeleted(offload, DefinitionKind.KUBEOFFLOAD, 2)));
-        as().delete(PATH + "/" + policy).then().statusCode(204);
+        as().delete(PATH + "/" + policy).then().statusCode(204).time(lessThan(3000L));
         as().get(PATH + "/" + policy).then().statusCode(404);
     }
 
