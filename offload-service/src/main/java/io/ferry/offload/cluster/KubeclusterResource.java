@@ -1,5 +1,7 @@
 package io.ferry.offload.cluster;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -7,12 +9,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
 import io.ferry.rest.ObjectIds;
+import io.ferry.offload.job.ClusterMetrics;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.schema.Field;
@@ -30,6 +38,10 @@ public class KubeclusterResource extends EveResource {
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeclusters", "Kubecluster", "kubecluster",
             Field.string("name").required().column("name", ColumnType.TEXT),
             Field.string("description"),
+            Field.dict("backup_provider",
+                    Field.string("type").nullable(),
+                    Field.string("region").nullable(),
+                    Field.objectId("user_objectstore").nullable()),
             Field.dict("status",
                     Field.string("state").allowed("PENDING", "ACTIVE", "INACTIVE"),
                     Field.string("message"),
@@ -38,11 +50,34 @@ public class KubeclusterResource extends EveResource {
 
     private final DocumentStore store;
     private final AgentInstall agentInstall;
+    private final ClusterMetrics metrics;
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall) {
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall,
+            ClusterMetrics metrics) {
         super(SCHEMA, endpoints, hooks);
         this.store = store;
         this.agentInstall = agentInstall;
+        this.metrics = metrics;
+    }
+
+    /** An item GET; with {@code metrics={"days":N}} the cluster's job and PVC metrics over the last N days too. */
+    @Override
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
+    @WithSession
+    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return MetricsRequest.parse(uri.getQueryParameters().getFirst("metrics"))
+                .map(request -> endpoints.get(schema, id, headers, uri).chain(response -> withMetrics(response, id, request)))
+                .orElseGet(() -> endpoints.get(schema, id, headers, uri));
+    }
+
+    private Uni<Response> withMetrics(Response response, String id, MetricsRequest request) {
+        if (!(response.getEntity() instanceof ObjectNode item)) {
+            return Uni.createFrom().item(response);
+        }
+        return metrics.of(endpoints.caller().orgId(), id, request.days(), Instant.now())
+                .map(computed -> Response.fromResponse(response).entity(item.set("metrics", computed)).build());
     }
 
     /** {@code status.agentURL}: the manifest for whoever holds the cluster's current install token, bearer or not. */
