@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.Test;
 import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.job.PvcSelection;
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.DefinitionNames;
 
 class EventCatalogTest {
 
@@ -43,6 +49,25 @@ class EventCatalogTest {
 
         String newer = json.replaceFirst("\\{", "{\"addedLater\":42,");
         assertThat(EventJson.read(newer, DefinitionChanged.class)).isEqualTo(offload);
+    }
+
+    @Test
+    void selectionHooksAndPvcCountsAreOptionalFieldsOfTheirEvents() {
+        PvcSelection selection = new PvcSelection(false, List.of("shop"), Map.of("app", "web"));
+        BackupHooks hooks = new BackupHooks(List.of(Map.of("hooks", List.of("61b3bb7b555abc4d71d0a7bf"), "template", true)), null);
+        BackupTriggered trigger = new BackupTriggered("t1", "b1", "c1", "ADHOC", 7, Instant.parse("2026-12-01T10:00:00Z"),
+                new DefinitionNames("c", "b", null), selection, hooks);
+        assertThat(EventJson.read(EventJson.write(trigger), BackupTriggered.class)).isEqualTo(trigger);
+
+        String older = "{\"triggerId\":\"t1\",\"backupdefId\":\"b1\",\"clusterId\":\"c1\",\"trigger\":\"ADHOC\",\"retainDays\":7}";
+        BackupTriggered fromOlder = EventJson.read(older, BackupTriggered.class);
+        assertThat(fromOlder.selection()).isNull();
+        assertThat(fromOlder.hooks()).isNull();
+
+        JobStateChanged counted = new JobStateChanged("j1", "K8S_SNAP", "COMPLETED", null, "c1", "b1", null, 1L, 2L, 3, 4, 3);
+        assertThat(EventJson.read(EventJson.write(counted), JobStateChanged.class)).isEqualTo(counted);
+        assertThat(EventJson.write(new JobStateChanged("j1", "K8S_SNAP", "PENDING", null, "c1", "b1", null, 1L, null, 1)))
+                .doesNotContain("pvcs");
     }
 
     @Test

@@ -21,8 +21,10 @@ import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.job.PvcSelection;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -53,6 +55,11 @@ public final class AgentTestSupport {
         return Files.createDirectories(volumes.resolve(namespace).resolve(name));
     }
 
+    /** Labels the PVC as a directory PVC is labelled: {@code <namespace>/<pvc>.labels.json} beside its directory. */
+    public void labels(String namespace, String name, String json) throws IOException {
+        Files.writeString(volumes.resolve(namespace).resolve(name + ".labels.json"), json);
+    }
+
     /** Writes a file of random bytes (seeded by its path, so reruns are alike). */
     public static void randomFile(Path file, int size) throws IOException {
         byte[] data = new byte[size];
@@ -68,6 +75,12 @@ public final class AgentTestSupport {
     public static JobDispatched copyJob(String jobId, String backupdefId, boolean runBackup, boolean deleteSnapshots,
             Map<String, Object> options) {
         return new JobDispatched(jobId, CLUSTER, "K8S_COPY", backupdefId, newId(), 7, runBackup, deleteSnapshots, options, null, null, null);
+    }
+
+    /** {@code job} as job-service sends it for a kubebackup with this source and these hooks. */
+    public static JobDispatched selecting(JobDispatched job, PvcSelection selection, BackupHooks hooks) {
+        return new JobDispatched(job.jobId(), job.clusterId(), job.type(), job.backupdefId(), job.copydefId(), job.retainDays(),
+                job.runBackup(), job.deleteSnapshots(), job.options(), job.offloadProvider(), selection, hooks);
     }
 
     public static JobDispatched snapshotJob(String jobId, String backupdefId) {

@@ -185,6 +185,9 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
             options.add("-Dmp.jwt.verify.publickey.location=" + signingKeys.publicKeyFile().toAbsolutePath());
         }
+        if (service.name().equals("offload")) {
+            options.add("-Dferry.offload.public-url=http://localhost:" + settings.port("gateway"));
+        }
         if (service.name().equals("agent")) {
             // One agent for every cluster, on the data under FERRY_HOME/agent (see the README's walkthrough).
             options.add("-Dferry.agent.adopt-all-clusters=true");

@@ -15,4 +15,8 @@ public interface OffloadConfig {
     /** How often clusters are checked for silent agents. */
     @WithDefault("30s")
     Duration agentCheckInterval();
+
+    /** Where clients reach the API (the gateway); the base of the agent install URLs in {@code status.agentURL}. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
 }

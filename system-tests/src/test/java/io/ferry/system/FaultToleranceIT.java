@@ -36,7 +36,7 @@ class FaultToleranceIT {
 
     private static final Duration RESUME_LIMIT = Duration.ofSeconds(10);
     /** Copies of the 384 KiB below at 16 KiB/s take about 24 s, so every fault finds copies running. */
-    private static final int UPLOAD_LIMIT_KIB = 16;
+    private static final int UPLOAD_LIMIT_BYTES_PER_SECOND = 16 * 1024;
     private static final Map<String, Integer> FILES = Map.of("db/a", 64, "db/b", 64, "db/c", 64, "media/x", 96, "media/y", 96);
 
     private static RunnerSettings settings;
@@ -139,7 +139,7 @@ class FaultToleranceIT {
 
     private void startRateLimitedCopies(int count) {
         for (int i = 0; i < count; i++) {
-            String offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_KIB + "}");
+            String offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
             Response response = runRequest(offload);
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             acknowledged.add(new Run(offload, "copy " + runNumber.get()));
@@ -150,7 +150,7 @@ class FaultToleranceIT {
     private void tryRunWhileBroken() {
         String offload;
         try {
-            offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_KIB + "}");
+            offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
         } catch (AssertionError refused) {
             return;
         }

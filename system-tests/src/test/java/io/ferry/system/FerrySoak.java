@@ -93,7 +93,7 @@ class FerrySoak {
                 "{\"name\":\"soak-backup\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}").body());
         for (int i = 0; i < 20; i++) {
             offloads.add(id(send("setup", "POST", "/api/v1/kubeoffloads", "{\"name\":\"soak-" + i
-                    + "\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\",\"options\":{\"upload_speed_limit\":64}}").body()));
+                    + "\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\",\"options\":{\"upload_speed_limit\":65536}}").body()));
         }
     }
 
@@ -120,7 +120,7 @@ class FerrySoak {
                     String etag = match(ETAG, item.body());
                     if (etag != null) {
                         send("patch offload", "PATCH", "/api/v1/kubeoffloads/" + offload,
-                                "{\"options\":{\"upload_speed_limit\":" + (32 + random.nextInt(64)) + "}}", "If-Match", etag);
+                                "{\"options\":{\"upload_speed_limit\":" + (32 + random.nextInt(64)) * 1024 + "}}", "If-Match", etag);
                     }
                 } else if (roll < 92) {
                     send("run offload", "POST", "/api/v1/kubeoffloads/" + offload + "/action/run",

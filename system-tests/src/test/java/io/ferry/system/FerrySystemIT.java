@@ -131,7 +131,7 @@ class FerrySystemIT {
         String backup = api().body("{\"name\":\"hourly\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
         String offload = api().body("{\"name\":\"slow\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
-                + "\",\"options\":{\"upload_speed_limit\":64}}")
+                + "\",\"options\":{\"upload_speed_limit\":65536}}")
                 .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
 
         String job = run(offload, backup);

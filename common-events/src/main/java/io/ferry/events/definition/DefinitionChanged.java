@@ -2,6 +2,9 @@ package io.ferry.events.definition;
 
 import java.util.Map;
 
+import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.PvcSelection;
+
 /**
  * A definition was created or changed. Carries the definition's whole current state, so consumers keep
  * read models without asking offload-service. Fields that do not apply to a kind are null.
@@ -20,6 +23,8 @@ import java.util.Map;
  * @param runBackup       kubeoffload: take a snapshot before a scheduled copy
  * @param deleteSnapshots kubeoffload: remove the recovery point after a successful copy
  * @param options         kubeoffload: agent options (speed limits, parallelism), free-form
+ * @param selection       kubebackup: which PVCs its runs (and its copies' runs) cover; null from an older producer
+ * @param hooks           kubebackup: its pre- and post-hooks; null from an older producer
  */
 public record DefinitionChanged(
         String definitionId,
@@ -34,7 +39,17 @@ public record DefinitionChanged(
         Boolean pause,
         Boolean runBackup,
         Boolean deleteSnapshots,
-        Map<String, Object> options) {
+        Map<String, Object> options,
+        PvcSelection selection,
+        BackupHooks hooks) {
+
+    /** A change without a selection and hooks (a kubeoffload's, or from a producer that predates them). */
+    public DefinitionChanged(String definitionId, DefinitionKind kind, long revision, String name, String clusterId,
+            String backupdefId, String copydefId, String policyId, String triggerType, Boolean pause, Boolean runBackup,
+            Boolean deleteSnapshots, Map<String, Object> options) {
+        this(definitionId, kind, revision, name, clusterId, backupdefId, copydefId, policyId, triggerType, pause, runBackup,
+                deleteSnapshots, options, null, null);
+    }
 
     /** A change of a kubecluster, which has only a name. */
     public static DefinitionChanged ofCluster(String clusterId, long revision, String name) {

@@ -2,6 +2,9 @@ package io.ferry.events.trigger;
 
 import java.time.Instant;
 
+import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.PvcSelection;
+
 /**
  * Run a snapshot backup (kubebackup) now: job-service creates one K8S_SNAP job per {@code triggerId}.
  *
@@ -12,7 +15,16 @@ import java.time.Instant;
  * @param retainDays  how long the recovery point is kept
  * @param requestedAt when the run was asked for
  * @param names       the definitions' names when the run was asked for
+ * @param selection   the kubebackup's PVC selection when the run was asked for; null: job-service takes it from its
+ *                    read model of definitions (the scheduler's triggers carry none)
+ * @param hooks       the kubebackup's hooks when the run was asked for; null as for {@code selection}
  */
 public record BackupTriggered(String triggerId, String backupdefId, String clusterId, String trigger, int retainDays,
-        Instant requestedAt, DefinitionNames names) {
+        Instant requestedAt, DefinitionNames names, PvcSelection selection, BackupHooks hooks) {
+
+    /** A trigger without the kubebackup's selection and hooks. */
+    public BackupTriggered(String triggerId, String backupdefId, String clusterId, String trigger, int retainDays,
+            Instant requestedAt, DefinitionNames names) {
+        this(triggerId, backupdefId, clusterId, trigger, retainDays, requestedAt, names, null, null);
+    }
 }

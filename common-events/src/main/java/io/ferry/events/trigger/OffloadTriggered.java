@@ -3,6 +3,9 @@ package io.ferry.events.trigger;
 import java.time.Instant;
 import java.util.Map;
 
+import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.PvcSelection;
+
 /**
  * Run a copy backup (kubeoffload) now: job-service creates one K8S_COPY job per {@code triggerId}.
  *
@@ -18,6 +21,9 @@ import java.util.Map;
  * @param offloadProvider preferred backup target settings, if any
  * @param requestedAt     when the run was asked for
  * @param names           the definitions' names when the run was asked for, for the job's name fields
+ * @param selection       the kubebackup's PVC selection (a copy without runBackup copies those PVCs of the newest
+ *                        recovery point); null: job-service takes it from its read model of definitions
+ * @param hooks           the kubebackup's hooks (for the SNAPSHOT phase of runBackup); null as for {@code selection}
  */
 public record OffloadTriggered(
         String triggerId,
@@ -31,5 +37,15 @@ public record OffloadTriggered(
         Map<String, Object> options,
         Map<String, Object> offloadProvider,
         Instant requestedAt,
-        DefinitionNames names) {
+        DefinitionNames names,
+        PvcSelection selection,
+        BackupHooks hooks) {
+
+    /** A trigger without the kubebackup's selection and hooks. */
+    public OffloadTriggered(String triggerId, String offloadId, String backupdefId, String clusterId, String trigger,
+            int retainDays, boolean runBackup, boolean deleteSnapshots, Map<String, Object> options,
+            Map<String, Object> offloadProvider, Instant requestedAt, DefinitionNames names) {
+        this(triggerId, offloadId, backupdefId, clusterId, trigger, retainDays, runBackup, deleteSnapshots, options,
+                offloadProvider, requestedAt, names, null, null);
+    }
 }

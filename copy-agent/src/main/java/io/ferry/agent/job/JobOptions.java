@@ -7,7 +7,7 @@ import io.ferry.agent.transfer.RateLimit;
 
 /**
  * The options of a kubeoffload as the agent applies them. Absent, zero or unusable values fall back to
- * the agent's defaults; {@code upload_speed_limit} is in KiB per second (absent, 0 or at least 100 Gbit/s:
+ * the agent's defaults; {@code upload_speed_limit} is in bytes per second (absent, 0 or at least 100 Gbit/s:
  * no limit).
  */
 record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPerSecond) {
@@ -15,8 +15,6 @@ record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPe
     static final String PVC_PARALLELISM = "pvc_parallelism";
     static final String PVC_FILE_PARALLELISM = "pvc_file_parallelism";
     static final String UPLOAD_SPEED_LIMIT = "upload_speed_limit";
-    /** The unit of {@code upload_speed_limit}: KiB per second. */
-    static final long SPEED_LIMIT_UNIT_BYTES = 1024;
 
     static JobOptions from(Map<String, Object> options, AgentConfig defaults) {
         Map<String, Object> given = options == null ? Map.of() : options;
@@ -26,10 +24,13 @@ record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPe
                 speedLimitBytesPerSecond(positive(given.get(UPLOAD_SPEED_LIMIT), 0)));
     }
 
-    /** A speed limit option in bytes per second; 0 when it limits nothing (absent, or beyond any link). */
+    /**
+     * A speed limit option in bytes per second; 0 when it limits nothing (absent, or beyond any link). The
+     * option is bytes per second as in the original API, whose Kopia-based mover throttles in bytes per
+     * second (the Terraform provider's example 200000000 is 200 MB/s).
+     */
     static long speedLimitBytesPerSecond(long optionValue) {
-        long bytes = optionValue > Long.MAX_VALUE / SPEED_LIMIT_UNIT_BYTES ? Long.MAX_VALUE : optionValue * SPEED_LIMIT_UNIT_BYTES;
-        return RateLimit.limits(bytes) ? bytes : 0;
+        return RateLimit.limits(optionValue) ? optionValue : 0;
     }
 
     private static long positive(Object value, long fallback) {
@@ -38,6 +39,7 @@ record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPe
 
     String describe() {
         return "%d PVCs and %d files per PVC at a time, upload %s".formatted(pvcParallelism, pvcFileParallelism,
-                uploadBytesPerSecond == 0 ? "unlimited" : uploadBytesPerSecond / SPEED_LIMIT_UNIT_BYTES + " KiB/s");
+                uploadBytesPerSecond == 0 ? "unlimited"
+                        : "%d bytes/s (%s/s)".formatted(uploadBytesPerSecond, Sizes.human(uploadBytesPerSecond)));
     }
 }

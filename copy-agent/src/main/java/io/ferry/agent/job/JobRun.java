@@ -37,14 +37,16 @@ import io.ferry.agent.transfer.RateLimit;
 import io.ferry.agent.transfer.UnreadableFileException;
 import io.ferry.agent.transfer.WriteFailedException;
 import io.ferry.agent.volume.Pvc;
+import io.ferry.agent.volume.PvcChoice;
 import io.ferry.agent.volume.PvcName;
+import io.ferry.agent.volume.UnreadableLabelsException;
 import io.ferry.agent.volume.Volumes;
 import io.ferry.events.job.JobDispatched;
 
 /**
- * One attempt at a job, from start to result: a snapshot of the cluster's PVCs into a recovery point
- * (K8S_SNAP, or the SNAPSHOT phase of a K8S_COPY with runBackup), then a copy of a recovery point to the
- * backup target (K8S_COPY). PVCs of a namespace run {@code pvc_parallelism} at a time, files of a PVC
+ * One attempt at a job, from start to result: a snapshot of the PVCs the job's selection picks into a
+ * recovery point (K8S_SNAP, or the SNAPSHOT phase of a K8S_COPY with runBackup), then a copy of a
+ * recovery point, with the PVCs it holds, to the backup target (K8S_COPY). PVCs of a namespace run {@code pvc_parallelism} at a time, files of a PVC
  * {@code pvc_file_parallelism} at a time, and every byte written to the target passes the job's upload
  * limit. {@link #stop} ends the work within a fraction of a second: threads check between chunks and
  * are interrupted out of waits. A later attempt (after the agent restarted) reuses the recovery point an
@@ -67,6 +69,7 @@ final class JobRun implements ProgressSink {
     private final JobDispatched job;
     private final String orgId;
     private final JobOptions options;
+    private final PvcChoice choice;
     private final Attempt attempt;
     private final Services services;
     private final JobReporter reporter;
@@ -81,6 +84,7 @@ final class JobRun implements ProgressSink {
         this.job = job;
         this.orgId = orgId;
         this.options = options;
+        this.choice = PvcChoice.of(job.selectionOrEveryPvc());
         this.attempt = attempt;
         this.services = services;
         this.reporter = new JobReporter(services.events(), orgId, job.jobId(), job.clusterId(), attempt.sequenceBase());
@@ -159,6 +163,8 @@ final class JobRun implements ProgressSink {
         } catch (WriteFailedException e) {
             progress.forEach(pvc -> pvc.fail("Not finished: " + e.getMessage()));
             return Optional.of(JobOutcome.of("FAILED", e.getMessage()));
+        } catch (UnreadableLabelsException e) {
+            return Optional.of(JobOutcome.of("FAILED", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Job %s failed", job.jobId());
             return Optional.of(JobOutcome.of("FAILED", "The agent failed: " + e));
@@ -169,9 +175,9 @@ final class JobRun implements ProgressSink {
     }
 
     private JobOutcome snapshotJob() throws WriteFailedException {
-        List<Pvc> pvcs = services.volumes().list();
+        List<Pvc> pvcs = selectedPvcs();
         if (pvcs.isEmpty()) {
-            return JobOutcome.counted(0, 0, "No PVCs to back up", List.of());
+            return nothingSelected();
         }
         Optional<RecoveryPoint> point = snapshot(pvcs);
         int taken = point.map(p -> p.pvcs().size()).orElse(0);
@@ -183,9 +189,9 @@ final class JobRun implements ProgressSink {
         RecoveryPoint point;
         int total;
         if (job.runBackup()) {
-            List<Pvc> pvcs = services.volumes().list();
+            List<Pvc> pvcs = selectedPvcs();
             if (pvcs.isEmpty()) {
-                return JobOutcome.counted(0, 0, "No PVCs to back up", List.of());
+                return nothingSelected();
             }
             total = pvcs.size();
             Optional<RecoveryPoint> taken = snapshot(pvcs);
@@ -207,6 +213,19 @@ final class JobRun implements ProgressSink {
         return copy(point, total);
     }
 
+    private List<Pvc> selectedPvcs() {
+        List<Pvc> pvcs = services.volumes().list(choice);
+        if (!choice.everyPvc() && !pvcs.isEmpty()) {
+            reporter.activity("The backup's selection (%s) picks %s".formatted(choice.describe(), Sizes.count(pvcs.size(), "PVC")));
+        }
+        return pvcs;
+    }
+
+    private JobOutcome nothingSelected() {
+        return JobOutcome.counted(0, 0, choice.everyPvc() ? "No PVCs to back up"
+                : "No PVCs match the backup's selection (" + choice.describe() + ")", List.of());
+    }
+
     /** A new recovery point of {@code pvcs}; the one an earlier attempt of this job committed, if any. */
     private Optional<RecoveryPoint> snapshot(List<Pvc> pvcs) throws WriteFailedException {
         Optional<RecoveryPoint> earlier = services.snapshots().committed(job.backupdefId(), job.jobId());
@@ -214,6 +233,7 @@ final class JobRun implements ProgressSink {
             reporter.activity("Recovery point %s was taken by an earlier attempt; not taking it again".formatted(earlier.get().id()));
             return earlier;
         }
+        UnrunHooks.pre(job.hooksOrNone()).forEach(reporter::activity);
         reporter.phase("SNAPSHOT", "Taking a snapshot of " + Sizes.count(pvcs.size(), "PVC"), pvcs.size());
         SnapshotStore.Writer writer = services.snapshots().begin(job.backupdefId(), job.jobId());
         Map<PvcName, PvcProgress> tracked = track(pvcs, PvcProgress.SNAPSHOT);
@@ -221,6 +241,7 @@ final class JobRun implements ProgressSink {
             List<PvcName> taken = perNamespace(pvcs, pvc -> transfer.transfer(pvc,
                     new SnapshotPvcTarget(writer.pvcDirectory(pvc.name()), services.snapshots().place()), tracked.get(pvc.name()),
                     RateLimit.unlimited()).isPresent());
+            UnrunHooks.post(job.hooksOrNone()).forEach(reporter::activity);
             if (taken.isEmpty()) {
                 writer.abort();
                 return Optional.empty();

@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.agent.config.AgentConfig;
 
-/** The PVCs of the cluster: {@code <volumes-root>/<namespace>/<pvc-name>/}. */
+/**
+ * The PVCs of the cluster: {@code <volumes-root>/<namespace>/<pvc-name>/}, labelled by
+ * {@code <pvc-name>.labels.json} beside the directory ({@link PvcLabels}).
+ */
 @ApplicationScoped
 public class Volumes {
 
@@ -23,12 +26,22 @@ public class Volumes {
         this.root = config.volumesRoot();
     }
 
-    /** Every PVC, ordered by namespace and name. */
-    public List<Pvc> list() {
+    /**
+     * The PVCs {@code choice} picks, ordered by namespace and name.
+     *
+     * @throws UnreadableLabelsException when the choice selects by labels and a PVC's labels cannot be read
+     */
+    public List<Pvc> list(PvcChoice choice) {
         List<Pvc> pvcs = new ArrayList<>();
         for (Path namespace : subdirectories(root)) {
-            for (Path pvc : subdirectories(namespace)) {
-                pvcs.add(new Pvc(new PvcName(namespace.getFileName().toString(), pvc.getFileName().toString()), pvc));
+            if (!choice.includesNamespace(namespace.getFileName().toString())) {
+                continue;
+            }
+            for (Path directory : subdirectories(namespace)) {
+                Pvc pvc = new Pvc(new PvcName(namespace.getFileName().toString(), directory.getFileName().toString()), directory);
+                if (!choice.needsLabels() || choice.matches(PvcLabels.of(pvc.name(), directory))) {
+                    pvcs.add(pvc);
+                }
             }
         }
         return pvcs;

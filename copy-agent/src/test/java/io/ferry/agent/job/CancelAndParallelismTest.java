@@ -38,7 +38,7 @@ class CancelAndParallelismTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
         // 4 MiB at 256 KiB/s would take 16 s.
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of("upload_speed_limit", 256)));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of("upload_speed_limit", 262_144)));
         KafkaRecords.awaitRecord(kafka, Topics.PVC_PROGRESS, record -> {
             PvcProgressUpdated update = EventJson.read(record.value(), PvcProgressUpdated.class);
             return jobId.equals(record.key()) && "K8S_COPY".equals(update.opType()) && update.stats() != null
@@ -72,7 +72,7 @@ class CancelAndParallelismTest extends AgentJobTest {
         }
         String jobId = AgentTestSupport.newId();
         agent.dispatch(AgentTestSupport.copyJob(jobId, AgentTestSupport.newId(), true, true,
-                Map.of("pvc_parallelism", 2, "pvc_file_parallelism", 3, "upload_speed_limit", 4096)));
+                Map.of("pvc_parallelism", 2, "pvc_file_parallelism", 3, "upload_speed_limit", 4_194_304)));
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(60));
         assertThat(result.state()).isEqualTo("COMPLETED");

@@ -44,9 +44,9 @@ class FailureIsolationTest extends AgentJobTest {
 
     @Test
     void anUploadLimitBeyondAnyLinkIsNoLimitAndTheNextJobRuns() throws IOException {
-        // The value the Terraform provider's examples use: 200,000,000 KiB/s, about 1.6 Tbit/s.
+        // 100 Gbit/s in bytes per second.
         JobDispatched unlimited = AgentTestSupport.copyJob(AgentTestSupport.newId(), AgentTestSupport.newId(), true, true,
-                Map.of("upload_speed_limit", 200_000_000));
+                Map.of("upload_speed_limit", 12_500_000_000L));
 
         assertThat(resultThenNextJob(unlimited).state()).isEqualTo("COMPLETED");
         assertThat(agent.reports(unlimited.jobId())).anySatisfy(report -> assertThat(report.activity())
@@ -59,7 +59,7 @@ class FailureIsolationTest extends AgentJobTest {
         String next = AgentTestSupport.newId();
 
         agent.dispatch(job);
-        agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, Map.of("upload_speed_limit", 4096)));
+        agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, Map.of("upload_speed_limit", 4_194_304)));
 
         AgentJobReported result = agent.awaitResult(job.jobId(), RESULT_TIMEOUT);
         assertThat(agent.awaitResult(next, RESULT_TIMEOUT).state()).as("the job behind it").isEqualTo("COMPLETED");

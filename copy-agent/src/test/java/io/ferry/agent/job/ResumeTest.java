@@ -39,8 +39,7 @@ class ResumeTest extends AgentJobTest {
 
     private static final int FILES = 8;
     private static final int FILE_SIZE = 256 * 1024;
-    private static final int LIMIT_KIB_PER_SECOND = 512;
-    private static final long LIMIT_BYTES_PER_SECOND = LIMIT_KIB_PER_SECOND * 1024L;
+    private static final long LIMIT_BYTES_PER_SECOND = 512 * 1024;
 
     @Inject
     AgentJobs jobs;
@@ -58,7 +57,7 @@ class ResumeTest extends AgentJobTest {
         String backupdefId = AgentTestSupport.newId();
         // 2 MiB at 512 KiB/s, one file at a time: about 4 s.
         agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, false,
-                Map.of("upload_speed_limit", LIMIT_KIB_PER_SECOND, "pvc_file_parallelism", 1)));
+                Map.of("upload_speed_limit", LIMIT_BYTES_PER_SECOND, "pvc_file_parallelism", 1)));
         awaitCopiedFiles(jobId, 2);
 
         jobs.stopRunning();

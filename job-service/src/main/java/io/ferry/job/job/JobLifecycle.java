@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.events.EventJson;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.job.PvcSelection;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.job.definition.repository.DefinitionView;
 import io.ferry.job.progress.JobProgress;
@@ -164,6 +167,8 @@ public class JobLifecycle {
         ObjectNode doc = NODES.objectNode();
         doc.put("name", base + "-" + now.getEpochSecond());
         doc.put("type", request.type());
+        doc.put("display_type", request.type());
+        doc.put("display_name", base);
         doc.put("state", JobState.PENDING.name());
         doc.put("message", "Waiting for the agent");
         doc.put("trigger", request.trigger());
@@ -260,10 +265,28 @@ public class JobLifecycle {
         return tracking.persist();
     }
 
+    /**
+     * Sends the job to its agent with the kubebackup's PVC selection and hooks: those the trigger carries, else the
+     * ones the definitions read model has (none known: every PVC, no hooks).
+     */
     private Uni<Void> dispatch(StoredDocument job, JobRequest request) {
-        return outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(), request.clusterId(), request.type(),
-                request.backupdefId(), request.copydefId(), request.retainDays(), request.runBackup(),
-                request.deleteSnapshots(), request.options(), request.offloadProvider(), null, null)).replaceWithVoid();
+        return backupDefinition(request).chain(backup -> outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(),
+                request.clusterId(), request.type(), request.backupdefId(), request.copydefId(), request.retainDays(),
+                request.runBackup(), request.deleteSnapshots(), request.options(), request.offloadProvider(),
+                request.selection() != null ? request.selection() : backup.map(view -> read(view.selection, PvcSelection.class)).orElse(null),
+                request.hooks() != null ? request.hooks() : backup.map(view -> read(view.hooks, BackupHooks.class)).orElse(null))))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Optional<DefinitionView>> backupDefinition(JobRequest request) {
+        if (request.selection() != null && request.hooks() != null || request.backupdefId() == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return DefinitionView.<DefinitionView>findById(request.backupdefId()).map(Optional::ofNullable);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        return json == null ? null : EventJson.read(json, type);
     }
 
     private static void putIfPresent(ObjectNode doc, String field, String value) {

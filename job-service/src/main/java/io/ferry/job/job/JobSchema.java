@@ -10,6 +10,8 @@ public final class JobSchema {
     public static final ResourceSchema SCHEMA = ResourceSchema.of("jobs", "Job", "job",
             Field.string("name"),
             Field.string("type").column("type", ColumnType.TEXT),
+            Field.string("display_type"),
+            Field.string("display_name"),
             Field.string("state").column("state", ColumnType.TEXT),
             Field.string("message"),
             Field.string("trigger"),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.job.job.JobEvents;
 import io.ferry.job.job.JobSchema;
 import io.ferry.job.job.JobState;
 import io.ferry.rest.store.DocumentStore;
@@ -25,6 +26,9 @@ import io.smallrye.mutiny.Uni;
  * When a job ends FAILED or CANCELLED its PVCs still PENDING or ACTIVE end FAILED; an update that arrives
  * after that still applies by its sequence, but a PENDING or ACTIVE state in it is recorded as FAILED, so no
  * PVC of such a job runs again. Both paths lock the job's row first, so neither misses the other.
+ * <p>
+ * A PVC update that changes an ended job's PVC counts publishes JobStateChanged again, so that subscribers (cluster
+ * metrics) get the final counts even when the job's result was applied before its last PVC updates.
  */
 @ApplicationScoped
 public class JobProgress {
@@ -51,9 +55,11 @@ public class JobProgress {
             FROM pvc_progress_view WHERE job_id = :job GROUP BY op_type""";
 
     private final DocumentStore store;
+    private final JobEvents events;
 
-    public JobProgress(DocumentStore store) {
+    public JobProgress(DocumentStore store, JobEvents events) {
         this.store = store;
+        this.events = events;
     }
 
     /** Records the update if it is newer than the PVC's last one, then refreshes the job's aggregates. */
@@ -96,7 +102,12 @@ public class JobProgress {
         return sums(job.id()).chain(rows -> {
             ObjectNode doc = job.doc().deepCopy();
             aggregate(rows, doc);
-            return doc.equals(job.doc()) ? Uni.createFrom().voidItem() : store.update(JobSchema.SCHEMA, job, doc).replaceWithVoid();
+            if (doc.equals(job.doc())) {
+                return Uni.createFrom().voidItem();
+            }
+            return store.update(JobSchema.SCHEMA, job, doc).call(updated -> updated.isPresent() && JobEvents.isLatePvcCountChange(job.doc(), doc)
+                    ? events.stateChanged(updated.get())
+                    : Uni.createFrom().voidItem()).replaceWithVoid();
         });
     }
 

@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
+import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.job.PvcSelection;
+import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.rest.ObjectIds;
@@ -32,12 +40,17 @@ import io.ferry.testsupport.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class JobLifecycleTest {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aTriggerCreatesAPendingCopyJobWithNamesAndDispatchesItToTheClustersAgent() {
@@ -47,6 +60,8 @@ class JobLifecycleTest {
 
         scenario.as().get("/api/v1/jobs/" + job).then().statusCode(200)
                 .body("type", equalTo("K8S_COPY"))
+                .body("display_type", equalTo("K8S_COPY"))
+                .body("display_name", equalTo("to-s3"))
                 .body("state", equalTo("PENDING"))
                 .body("trigger", equalTo("ADHOC"))
                 .body("cluster", equalTo(scenario.cluster))
@@ -91,6 +106,45 @@ class JobLifecycleTest {
                 .body("cluster_name", equalTo("edge-cluster"))
                 .body("backupdef_name", equalTo("hourly"))
                 .body("copydef_name", equalTo("to-gcs"));
+    }
+
+    @Test
+    void theJobCarriesTheKubebackupsSelectionAndHooksFromTheTriggerOrElseFromTheDefinition() {
+        Scenario scenario = new Scenario(kafka);
+        PvcSelection carried = new PvcSelection(false, List.of("shop"), Map.of("app", "web"));
+        BackupHooks hooks = new BackupHooks(List.of(Map.of("namespaces", List.of("shop"), "hooks", List.of(ObjectIds.next()),
+                "template", false)), List.of());
+        String adhoc = UUID.randomUUID().toString();
+        OffloadTriggered withSelection = scenario.offloadTriggered(adhoc, "ADHOC");
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, scenario.org, scenario.offload,
+                new OffloadTriggered(adhoc, scenario.offload, scenario.backup, scenario.cluster, "ADHOC", 15, false, true, null, null,
+                        Instant.now(), withSelection.names(), carried, hooks)));
+        JobDispatched dispatched = awaitDispatched(scenario.awaitJobs(1));
+        assertThat(dispatched.selectionOrEveryPvc()).isEqualTo(carried);
+        assertThat(dispatched.hooksOrNone()).isEqualTo(hooks);
+
+        String backup = ObjectIds.next();
+        PvcSelection defined = new PvcSelection(true, List.of(), Map.of("tier", "db"));
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, scenario.org, backup, new DefinitionChanged(backup,
+                DefinitionKind.KUBEBACKUP, 1, "db-only", scenario.cluster, null, null, null, "ADHOC", false, null, null, null,
+                defined, BackupHooks.NONE)));
+        Awaitility.await().atMost(TIMEOUT).until(() -> pool.preparedQuery("SELECT selection FROM definition_view WHERE id = $1")
+                .execute(Tuple.of(backup)).await().indefinitely().size() == 1);
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.BACKUP_TRIGGERED, scenario.org, backup, new BackupTriggered(
+                UUID.randomUUID().toString(), backup, scenario.cluster, "SCHEDULED", 7, Instant.now(), null)));
+        String snapshot = Awaitility.await().atMost(TIMEOUT).until(() -> scenario.as()
+                .queryParam("where", "{\"backupdef\":\"" + backup + "\"}").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
+        scenario.as().get("/api/v1/jobs/" + snapshot).then().body("display_type", equalTo("K8S_SNAP")).body("display_name", equalTo("db-only"));
+        scenario.as().queryParam("where", "{\"display_type\":{\"$nin\":[\"AGENT_UPDATE\",\"DELETE_BACKUP\"],\"$exists\":true},"
+                + "\"backupdef\":\"" + backup + "\"}").get("/api/v1/jobs").then().statusCode(200).body("_items._id", contains(snapshot));
+        JobDispatched scheduled = awaitDispatched(snapshot);
+        assertThat(scheduled.selection()).isEqualTo(defined);
+        assertThat(scheduled.hooksOrNone()).isEqualTo(BackupHooks.NONE);
+    }
+
+    private JobDispatched awaitDispatched(String job) {
+        return EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.AGENT_COMMANDS,
+                r -> r.value().contains(job), TIMEOUT).value(), JobDispatched.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ferry.job.progress;
 
 import static io.ferry.job.Scenario.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ferry.events.EventCatalog;
+import io.ferry.events.EventJson;
+import io.ferry.events.Topics;
+import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
 import io.ferry.job.Scenario;
@@ -88,6 +92,11 @@ class JobProgressTest {
         assertCopyProgress(scenario, job, 5, 0, 0, 2, 3);
         scenario.as().get("/api/v1/jobs/" + job).then()
                 .body("kube_copy_progress.stats.transferred_size", equalTo(100 * (3 + 4 + 5 + 0 + 1)));
+        JobStateChanged counted = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.JOB_STATE, r -> job.equals(r.key())
+                && Integer.valueOf(2).equals(EventJson.read(r.value(), JobStateChanged.class).protectedPvcs()), TIMEOUT).value(),
+                JobStateChanged.class);
+        assertThat(counted.pvcs()).isEqualTo(5);
+        assertThat(counted.state()).isEqualTo(outcome);
     }
 
     private static void awaitCopyProgress(Scenario scenario, String job, String count, int expected) {

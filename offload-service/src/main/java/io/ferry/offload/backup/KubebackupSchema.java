@@ -18,10 +18,21 @@ public final class KubebackupSchema {
             Field.dict("source",
                     Field.bool("all_namespaces"),
                     Field.list("namespaces", Field.string("namespace")),
+                    Field.dict("label_selector").allowUnknown(),
                     Field.bool("snapshotPersistentVolumes")),
+            hooks("pre_hooks"),
+            hooks("post_hooks"),
             Field.dict("status",
                     Field.list("jobs", Field.dict("job", Field.objectId("jobid"), Field.string("state"), Field.string("message"))),
                     Field.integer("last_job_run_time")).readOnly());
+
+    /** {@code pre_hooks}/{@code post_hooks}: which hooks (ids) run in which namespaces, before or after the snapshot. */
+    private static Field hooks(String name) {
+        return Field.list(name, Field.dict("hook",
+                Field.list("namespaces", Field.string("namespace")),
+                Field.list("hooks", Field.objectId("hook")),
+                Field.bool("template")));
+    }
 
     private KubebackupSchema() {
     }

@@ -2,16 +2,11 @@ package io.ferry.offload.cluster;
 
 /**
  * How to install the agent of a cluster: a Kubernetes manifest that runs the copy-agent in the cluster,
- * configured for it. {@code status.agentURL} points here.
+ * configured for it. {@code status.agentURL} serves it ({@link AgentInstallUrls}).
  */
 public final class AgentManifest {
 
     private AgentManifest() {
-    }
-
-    /** The link in a cluster's status, in the form of the API's other links. */
-    public static String url(String clusterId) {
-        return "/v1/kubeclusters/" + clusterId + "/agent";
     }
 
     /**

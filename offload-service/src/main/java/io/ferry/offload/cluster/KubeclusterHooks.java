@@ -17,27 +17,31 @@ import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. A cluster that backups still use cannot be
- * deleted. Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same
- * transaction.
+ * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. Its
+ * name is unique in the organisation ({@link UniqueNames}). A cluster that backups still use cannot be deleted.
+ * Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same transaction.
  */
 @ApplicationScoped
 public class KubeclusterHooks implements ResourceHooks {
 
     private final DefinitionEvents events;
     private final DocumentStore store;
+    private final AgentInstallUrls agentUrls;
+    private final UniqueNames names;
 
-    public KubeclusterHooks(DefinitionEvents events, DocumentStore store) {
+    public KubeclusterHooks(DefinitionEvents events, DocumentStore store, AgentInstallUrls agentUrls, UniqueNames names) {
         this.events = events;
         this.store = store;
+        this.agentUrls = agentUrls;
+        this.names = names;
     }
 
     @Override
     public Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         if (existing.isEmpty()) {
-            document.putObject("status").put("state", "PENDING").put("agentURL", AgentManifest.url(id));
+            document.putObject("status").put("state", "PENDING").put("agentURL", agentUrls.issue(id));
         }
-        return Uni.createFrom().item(document);
+        return names.require(KubeclusterResource.SCHEMA, caller.orgId(), id, document.path("name").asText()).replaceWith(document);
     }
 
     @Override

@@ -1,14 +1,26 @@
 package io.ferry.offload.cluster;
 
+import java.time.Instant;
+
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
 import io.ferry.rest.ObjectIds;
+import io.ferry.offload.job.ClusterMetrics;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.schema.Field;
@@ -16,6 +28,7 @@ import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /api/v1/kubeclusters}: the registered Kubernetes clusters. */
@@ -25,6 +38,10 @@ public class KubeclusterResource extends EveResource {
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeclusters", "Kubecluster", "kubecluster",
             Field.string("name").required().column("name", ColumnType.TEXT),
             Field.string("description"),
+            Field.dict("backup_provider",
+                    Field.string("type").nullable(),
+                    Field.string("region").nullable(),
+                    Field.objectId("user_objectstore").nullable()),
             Field.dict("status",
                     Field.string("state").allowed("PENDING", "ACTIVE", "INACTIVE"),
                     Field.string("message"),
@@ -32,10 +49,55 @@ public class KubeclusterResource extends EveResource {
                     Field.integer("last_heartbeat")).readOnly());
 
     private final DocumentStore store;
+    private final AgentInstall agentInstall;
+    private final ClusterMetrics metrics;
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store) {
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall,
+            ClusterMetrics metrics) {
         super(SCHEMA, endpoints, hooks);
         this.store = store;
+        this.agentInstall = agentInstall;
+        this.metrics = metrics;
+    }
+
+    /** An item GET; with {@code metrics={"days":N}} the cluster's job and PVC metrics over the last N days too. */
+    @Override
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
+    @WithSession
+    public Uni<Response> get(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return MetricsRequest.parse(uri.getQueryParameters().getFirst("metrics"))
+                .map(request -> endpoints.get(schema, id, headers, uri).chain(response -> withMetrics(response, id, request)))
+                .orElseGet(() -> endpoints.get(schema, id, headers, uri));
+    }
+
+    private Uni<Response> withMetrics(Response response, String id, MetricsRequest request) {
+        if (!(response.getEntity() instanceof ObjectNode item)) {
+            return Uni.createFrom().item(response);
+        }
+        return metrics.of(endpoints.caller().orgId(), id, request.days(), Instant.now())
+                .map(computed -> Response.fromResponse(response).entity(item.set("metrics", computed)).build());
+    }
+
+    /** {@code status.agentURL}: the manifest for whoever holds the cluster's current install token, bearer or not. */
+    @GET
+    @Path("/{id}/agent/{token}")
+    @Produces("application/yaml")
+    @PermitAll
+    @WithSession
+    public Uni<String> agentManifestByToken(@PathParam("id") String id, @PathParam("token") String token) {
+        return agentInstall.manifest(id, token);
+    }
+
+    /** Issues a new {@code status.agentURL}; the old one answers 404 from then on. */
+    @POST
+    @Path("/{id}/action/rotate-agent-url")
+    @Produces("application/json")
+    @RolesAllowed(Caller.ADMIN)
+    @WithTransaction
+    public Uni<ObjectNode> rotateAgentUrl(@PathParam("id") String id) {
+        return agentInstall.rotate(endpoints.caller(), id);
     }
 
     /** The manifest that installs this cluster's agent ({@code status.agentURL}). */

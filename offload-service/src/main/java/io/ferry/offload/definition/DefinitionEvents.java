@@ -36,7 +36,7 @@ public class DefinitionEvents {
             case KUBECLUSTER -> DefinitionChanged.ofCluster(stored.id(), stored.revision(), stored.text("name"));
             case KUBEBACKUP -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
                     stored.text("cluster"), null, stored.text("copydef"), stored.text("policy"), stored.text("trigger_type"),
-                    flag(stored, "pause"), null, null, null);
+                    flag(stored, "pause"), null, null, null, BackupSelection.of(stored), BackupSelection.hooks(stored));
             case KUBEOFFLOAD -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
                     stored.text("cluster"), stored.text("backupdef"), null, stored.text("policy"), stored.text("trigger_type"),
                     null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), stored.object("options"));

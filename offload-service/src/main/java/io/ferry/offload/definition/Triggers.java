@@ -13,6 +13,15 @@ public final class Triggers {
         return "SCHEDULED".equals(document.path("trigger_type").asText()) && !document.hasNonNull("policy");
     }
 
+    /**
+     * A SCHEDULED kubebackup needs a policy unless a kubeoffload copies it ({@code copydef}): then the copy's policy
+     * schedules both (its runs take the snapshot first with {@code run_backup}), which is how the Terraform provider
+     * defines a scheduled copy.
+     */
+    public static boolean backupNeedsPolicy(ObjectNode document) {
+        return needsPolicy(document) && !document.hasNonNull("copydef");
+    }
+
     /** A top-level text field, or null. */
     public static String text(ObjectNode document, String field) {
         return document.hasNonNull(field) ? document.get(field).asText() : null;

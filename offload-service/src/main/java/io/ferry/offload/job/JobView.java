@@ -33,6 +33,16 @@ public class JobView extends PanacheEntityBase {
     @Column(name = "definition_id")
     public String definitionId;
 
+    @Column(name = "cluster_id")
+    public String clusterId;
+
+    /** How many PVCs the job covers, as far as the agent reported (null: not known). */
+    public Integer pvcs;
+
+    /** How many of them the job copied (K8S_COPY) or snapshotted (K8S_SNAP). */
+    @Column(name = "protected_pvcs")
+    public Integer protectedPvcs;
+
     @Column(name = "start_time")
     public Long startTime;
 

@@ -13,30 +13,28 @@ import io.ferry.rest.validation.DocumentValidator.Mode;
  * document (422 with Eve's issues).
  *
  * @param retainDays how long the result is kept (required, at least 1)
- * @param runBackup  kubeoffloads only: take a snapshot first (default false)
+ * @param runBackup  kubeoffloads only: take a snapshot first (default false). Clients send it to kubebackups too
+ *                   (the Terraform provider, the Rancher extension), where it means nothing: accepted, ignored.
  */
 public record RunRequest(int retainDays, boolean runBackup) {
 
     private static final Field RETENTION = Field.dict("retention",
             Field.integer("retainDays").required().min(1).max(36_500)).required();
 
-    /** The run body of a kubeoffload. */
-    private static final ResourceSchema OFFLOAD_RUN = ResourceSchema.of("run", "Run", "run", RETENTION,
+    private static final ResourceSchema RUN = ResourceSchema.of("run", "Run", "run", RETENTION,
             Field.bool("runBackup").defaultValue(false));
 
-    /** The run body of a kubebackup (no runBackup: it is the backup). */
-    private static final ResourceSchema BACKUP_RUN = ResourceSchema.of("run", "Run", "run", RETENTION);
-
     public static RunRequest offload(JsonNode body) {
-        return parse(OFFLOAD_RUN, body);
+        return parse(body);
     }
 
+    /** A kubebackup's run is the snapshot itself: a runBackup sent along is ignored. */
     public static RunRequest backup(JsonNode body) {
-        return parse(BACKUP_RUN, body);
+        return new RunRequest(parse(body).retainDays(), false);
     }
 
-    private static RunRequest parse(ResourceSchema schema, JsonNode body) {
-        ObjectNode valid = DocumentValidator.validate(schema, body, Mode.WHOLE);
+    private static RunRequest parse(JsonNode body) {
+        ObjectNode valid = DocumentValidator.validate(RUN, body, Mode.WHOLE);
         return new RunRequest(valid.get("retention").get("retainDays").asInt(),
                 valid.has("runBackup") && valid.get("runBackup").asBoolean());
     }

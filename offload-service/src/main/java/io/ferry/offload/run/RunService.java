@@ -1,6 +1,7 @@
 package io.ferry.offload.run;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.offload.backup.KubebackupSchema;
 import io.ferry.offload.cluster.KubeclusterResource;
+import io.ferry.offload.definition.BackupSelection;
 import io.ferry.offload.offload.KubeoffloadSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
@@ -27,6 +29,7 @@ public class RunService {
 
     private final DocumentStore store;
     private final Outbox outbox;
+
     public RunService(DocumentStore store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
@@ -35,29 +38,31 @@ public class RunService {
     /** @return the kubeoffload as it was before the run (its status still shows the previous job) */
     @WithTransaction
     public Uni<StoredDocument> runOffload(Caller caller, String id, RunRequest request) {
-        return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> names(caller, offload.text("cluster"),
-                offload.text("backupdef"), offload.text("name")).chain(names -> outbox.append(caller.orgId(), offload.id(),
+        return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> find(KubebackupSchema.SCHEMA, caller, offload.text("backupdef"))
+                .chain(backup -> nameOf(caller, offload.text("cluster")).chain(cluster -> outbox.append(caller.orgId(), offload.id(),
                         new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
                                 offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
                                 offload.doc().path("delete_snapshots").asBoolean(true), offload.object("options"),
-                                offload.object("offload_provider"), Instant.now(), names))));
+                                offload.object("offload_provider"), Instant.now(),
+                                new DefinitionNames(cluster, backup.map(b -> b.text("name")).orElse(null), offload.text("name")),
+                                backup.map(BackupSelection::of).orElse(null), backup.map(BackupSelection::hooks).orElse(null))))));
     }
 
     @WithTransaction
     public Uni<StoredDocument> runBackup(Caller caller, String id, RunRequest request) {
-        return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> names(caller, backup.text("cluster"), backup.id(), null)
-                .chain(names -> outbox.append(caller.orgId(), backup.id(), new BackupTriggered(UUID.randomUUID().toString(),
-                        backup.id(), backup.text("cluster"), "ADHOC", request.retainDays(), Instant.now(), names))));
+        return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> nameOf(caller, backup.text("cluster"))
+                .chain(cluster -> outbox.append(caller.orgId(), backup.id(), new BackupTriggered(UUID.randomUUID().toString(),
+                        backup.id(), backup.text("cluster"), "ADHOC", request.retainDays(), Instant.now(),
+                        new DefinitionNames(cluster, backup.text("name"), null), BackupSelection.of(backup),
+                        BackupSelection.hooks(backup)))));
     }
 
-    private Uni<DefinitionNames> names(Caller caller, String clusterId, String backupId, String offloadName) {
-        return nameOf(KubeclusterResource.SCHEMA, caller, clusterId).chain(cluster -> nameOf(KubebackupSchema.SCHEMA, caller, backupId)
-                .map(backup -> new DefinitionNames(cluster, backup, offloadName)));
+    private Uni<String> nameOf(Caller caller, String clusterId) {
+        return find(KubeclusterResource.SCHEMA, caller, clusterId).map(found -> found.map(doc -> doc.text("name")).orElse(null));
     }
 
-    private Uni<String> nameOf(ResourceSchema schema, Caller caller, String id) {
-        return id == null ? Uni.createFrom().nullItem()
-                : store.find(schema, caller.orgId(), id).map(found -> found.map(doc -> doc.text("name")).orElse(null));
+    private Uni<Optional<StoredDocument>> find(ResourceSchema schema, Caller caller, String id) {
+        return id == null ? Uni.createFrom().item(Optional.empty()) : store.find(schema, caller.orgId(), id);
     }
 
     private Uni<StoredDocument> definition(ResourceSchema schema, Caller caller, String id) {

@@ -11,16 +11,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
+import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.job.PvcSelection;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.offload.Definitions;
 import io.ferry.rest.ObjectIds;
@@ -77,7 +83,9 @@ class KubebackupResourceTest {
         as(org).body("{\"retention\":{\"retainDays\":30}}").post(BACKUPS + "/" + backup + "/action/run")
                 .then().statusCode(200).body("_id", equalTo(backup));
         as(org).body("{\"retention\":{\"retainDays\":30},\"runBackup\":true}").post(BACKUPS + "/" + backup + "/action/run")
-                .then().statusCode(422).body("_issues.runBackup", equalTo("unknown field"));
+                .then().statusCode(200).body("_id", equalTo(backup));
+        as(org).body("{\"retention\":{\"retainDays\":30},\"runBackup\":\"yes\"}").post(BACKUPS + "/" + backup + "/action/run")
+                .then().statusCode(422).body("_issues.runBackup", containsString("bool"));
 
         BackupTriggered trigger = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.TRIGGERS,
                 r -> backup.equals(r.key()), TIMEOUT).value(), BackupTriggered.class);
@@ -103,6 +111,51 @@ class KubebackupResourceTest {
                 .body("status.jobs[0].state", equalTo("COMPLETED"))
                 .body("status.jobs[0].message", equalTo("Backup Successful"))
                 .body("status.last_job_run_time", equalTo(400));
+        String raw = as(org).get(BACKUPS + "/" + backup).asString();
+        JsonNode runs = EventJson.read(raw, JsonNode.class).path("status").path("jobs");
+        assertThat(runs).hasSize(3).allSatisfy(run -> assertThat(run.properties()).allSatisfy(field ->
+                assertThat(field.getValue().isTextual()).as("status.jobs[].%s is a string", field.getKey()).isTrue()));
+        assertThat(raw).contains("\"last_job_run_time\":400").doesNotContain("400.0");
+    }
+
+    @Test
+    void hooksAndTheLabelSelectorAreStoredEchoedAndCarriedToTheJob() {
+        String hook = ObjectIds.next();
+        String backup = as(org).body("{\"name\":\"hooked\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"pre_hooks\":[{\"template\":true,\"namespaces\":[\"default\",\"shop\"],\"hooks\":[\"" + hook + "\"]}],"
+                + "\"post_hooks\":[{\"namespaces\":[\"shop\"],\"hooks\":[]}],"
+                + "\"source\":{\"all_namespaces\":false,\"namespaces\":[\"shop\",\"db\"],\"label_selector\":{\"app\":\"web\"},"
+                + "\"snapshotPersistentVolumes\":true},\"status\":{}}")
+                .post(BACKUPS).then().statusCode(201)
+                .body("pre_hooks[0].hooks", contains(hook))
+                .body("pre_hooks[0].template", equalTo(true))
+                .body("post_hooks[0].namespaces", contains("shop"))
+                .body("source.label_selector.app", equalTo("web"))
+                .extract().path("_id");
+
+        DefinitionChanged changed = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.DEFINITIONS,
+                r -> backup.equals(r.key()), TIMEOUT).value(), DefinitionChanged.class);
+        PvcSelection expected = new PvcSelection(false, List.of("shop", "db"), Map.of("app", "web"));
+        assertThat(changed.selection()).isEqualTo(expected);
+        assertThat(changed.hooks().pre()).singleElement().satisfies(entry -> assertThat(entry).containsEntry("hooks", List.of(hook)));
+
+        as(org).body("{\"retention\":{\"retainDays\":3}}").post(BACKUPS + "/" + backup + "/action/run").then().statusCode(200);
+        BackupTriggered trigger = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.TRIGGERS,
+                r -> backup.equals(r.key()), TIMEOUT).value(), BackupTriggered.class);
+        assertThat(trigger.selection()).isEqualTo(expected);
+        assertThat(trigger.hooks().post()).singleElement().satisfies(entry -> assertThat(entry).containsEntry("namespaces", List.of("shop")));
+    }
+
+    @Test
+    void aLabelSelectorMustSelectByLabels() {
+        as(org).body("{\"name\":\"k8s-form\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"source\":{\"label_selector\":{\"matchLabels\":{\"tier\":\"db\"}}}}").post(BACKUPS).then().statusCode(201);
+        as(org).body("{\"name\":\"expr\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"source\":{\"label_selector\":{\"matchExpressions\":[{\"key\":\"tier\",\"operator\":\"In\"}]}}}").post(BACKUPS)
+                .then().statusCode(422).body("_issues.source.label_selector", containsString("matchExpressions"));
+        as(org).body("{\"name\":\"number\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"source\":{\"label_selector\":{\"replicas\":3}}}").post(BACKUPS)
+                .then().statusCode(422).body("_issues.source.label_selector", containsString("replicas"));
     }
 
     @Test

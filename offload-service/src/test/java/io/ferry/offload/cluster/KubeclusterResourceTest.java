@@ -81,7 +81,7 @@ class KubeclusterResourceTest {
     void theStatusLinksToTheManifestThatInstallsTheClustersAgent() {
         var created = as(org).body("{\"name\":\"with-agent\"}").post(PATH).then().statusCode(201).extract();
         String id = created.path("_id");
-        assertThat(created.<String>path("status.agentURL")).isEqualTo("/v1/kubeclusters/" + id + "/agent");
+        assertThat(created.<String>path("status.agentURL")).startsWith("http://localhost:8080/api/v1/kubeclusters/" + id + "/agent/");
 
         String manifest = as(org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(200)
                 .contentType("application/yaml").extract().asString();

@@ -25,6 +25,8 @@ import io.ferry.events.CloudEventHeaders;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
+import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.events.definition.DefinitionKind;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.offload.Definitions;
@@ -150,11 +152,23 @@ class RunAndStatusTest {
     }
 
     @Test
-    void aKubebackupCannotBeDeletedWhileAKubeoffloadCopiesIt() {
+    void deletingAKubebackupDeletesItsKubeoffloadsExceptWhileOneOfTheirJobsRuns() {
+        String job = ObjectIds.next();
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, job, copyJob(job, "RUNNING", null, 2000L, 1)));
+        awaitStatus(job, "RUNNING");
         as(org).delete(BACKUPS + "/" + backup).then().statusCode(409)
-                .body("_error.message", containsString(offload));
-        as(org).delete(OFFLOADS + "/" + offload).then().statusCode(204);
+                .body("_error.message", containsString(offload))
+                .body("_error.message", containsString(job));
+        as(org).get(OFFLOADS + "/" + offload).then().statusCode(200);
+
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, job, copyJob(job, "COMPLETED", "Done", 2000L, 2)));
+        awaitStatus(job, "COMPLETED");
         as(org).delete(BACKUPS + "/" + backup).then().statusCode(204);
+        as(org).get(OFFLOADS + "/" + offload).then().statusCode(404);
+        ConsumerRecord<String, String> deleted = KafkaRecords.awaitRecord(kafka, Topics.DEFINITIONS,
+                r -> offload.equals(r.key()) && EventCatalog.DEFINITION_DELETED.ceType().equals(KafkaRecords.header(r, CloudEventHeaders.TYPE)),
+                TIMEOUT);
+        assertThat(EventJson.read(deleted.value(), DefinitionDeleted.class).kind()).isEqualTo(DefinitionKind.KUBEOFFLOAD);
     }
 
     private JobStateChanged copyJob(String job, String state, String message, Long start, long revision) {

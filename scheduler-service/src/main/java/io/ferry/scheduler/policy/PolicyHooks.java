@@ -13,22 +13,24 @@ import io.ferry.rest.ResourceHooks;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.store.StoredDocument;
-import io.ferry.scheduler.definition.ScheduledDefinition;
 import io.ferry.scheduler.firing.FireSlots;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Normalises each schedule to carry both forms (cronSpec and the five fields), refuses invalid cron
  * expressions and unknown time zones with 422 issues that name the field, reschedules the definitions that
- * use a changed policy, and refuses to delete a policy a definition uses (409).
+ * use a changed policy, and refuses to delete a policy a definition uses (409; {@link PolicyUsers} gives deletions of
+ * those definitions that are on their way the time to arrive).
  */
 @ApplicationScoped
 public class PolicyHooks implements ResourceHooks {
 
     private final FireSlots fireSlots;
+    private final PolicyUsers users;
 
-    public PolicyHooks(FireSlots fireSlots) {
+    public PolicyHooks(FireSlots fireSlots, PolicyUsers users) {
         this.fireSlots = fireSlots;
+        this.users = users;
     }
 
     @Override
@@ -62,7 +64,7 @@ public class PolicyHooks implements ResourceHooks {
 
     @Override
     public Uni<Void> beforeDelete(Caller caller, StoredDocument existing) {
-        return ScheduledDefinition.firstUserOf(existing.id()).invoke(user -> user.ifPresent(definition -> {
+        return users.remainingUser(existing.id()).invoke(user -> user.ifPresent(definition -> {
             throw new EveException(409, "The policy is used by " + definition.kind.toLowerCase() + " '" + definition.name
                     + "' (" + definition.id + "); change or delete that definition first.");
         })).replaceWithVoid();

@@ -1,8 +1,10 @@
 package io.ferry.scheduler.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.definition.DefinitionChanged;
+import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
@@ -102,6 +105,39 @@ class PolicyResourceTest {
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
         as().delete(PATH + "/" + policy).then().statusCode(409).body("_error.message", containsString("nightly-copy"));
         as().get(PATH + "/" + policy).then().statusCode(200);
+    }
+
+    @Test
+    void aPolicyDeletedRightAfterTheDefinitionsThatUsedItIsDeleted() {
+        String policy = as().body("{\"name\":\"tf\",\"schedules\":[{\"retainDays\":1,\"schedule\":{\"cronSpec\":\"0 1 * * *\"}}]}")
+                .post(PATH).path("_id");
+        String offload = ObjectIds.next();
+        String backup = ObjectIds.next();
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, offload, new DefinitionChanged(offload,
+                DefinitionKind.KUBEOFFLOAD, 1, "o", ObjectIds.next(), backup, null, policy, "SCHEDULED", null, true, true, null)));
+        awaitDefinition(offload);
+
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_DELETED, org, offload,
+                new DefinitionDeleted(offload, DefinitionKind.KUBEOFFLOAD, 2)));
+        as().delete(PATH + "/" + policy).then().statusCode(204).time(lessThan(3000L));
+        as().get(PATH + "/" + policy).then().statusCode(404);
+    }
+
+    @Test
+    void aScheduledKubebackupWhoseCopySchedulesItHasNoFireSlotsOfItsOwn() {
+        String backup = ObjectIds.next();
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, backup, new DefinitionChanged(backup,
+                DefinitionKind.KUBEBACKUP, 1, "o", ObjectIds.next(), null, ObjectIds.next(), null, "SCHEDULED", false, null, null, null)));
+        awaitDefinition(backup);
+        long slots = pool.preparedQuery("SELECT count(*) FROM fire_slot WHERE definition_id = $1").execute(Tuple.of(backup))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertThat(slots).isZero();
+    }
+
+    private void awaitDefinition(String id) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                "SELECT count(*) FROM scheduled_definition WHERE id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
     }
 
     private RequestSpecification as() {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.ferry.events.EventEnvelope;
+import io.ferry.events.EventJson;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.job.definition.repository.DefinitionView;
@@ -41,6 +42,8 @@ public class DefinitionEventsConsumer {
                 view.kind = changed.kind().name();
                 view.name = changed.name();
                 view.clusterId = changed.clusterId();
+                view.selection = changed.selection() == null ? null : EventJson.write(changed.selection());
+                view.hooks = changed.hooks() == null ? null : EventJson.write(changed.hooks());
                 view.deleted = false;
             });
         }

@@ -27,6 +27,12 @@ public class DefinitionView extends PanacheEntityBase {
     @Column(name = "cluster_id")
     public String clusterId;
 
+    /** A kubebackup's PVC selection, as the JSON of {@code PvcSelection}; null for other kinds. */
+    public String selection;
+
+    /** A kubebackup's hooks, as the JSON of {@code BackupHooks}; null for other kinds. */
+    public String hooks;
+
     public long revision;
 
     public boolean deleted;

@@ -1,0 +1,44 @@
+package io.ferry.offload.placeholder;
+
+import static io.ferry.offload.Definitions.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** kuberestores and kubemigrations answer the Rancher extension's queries with empty pages and refuse writes. */
+@QuarkusTest
+class PlaceholderResourcesTest {
+
+    private final String org = "org-" + UUID.randomUUID();
+    private final String cluster = "66f1c0ffee0123456789abcd";
+
+    @Test
+    void kuberestoresIsAnEmptyReadOnlyCollection() {
+        as(org).queryParam("sort", "-_updated")
+                .queryParam("where", "{  \"migrationdef\":{\"$exists\": false},\"$or\":[{\"cluster\":\"" + cluster + "\"},"
+                        + "{\"source_cluster\":\"" + cluster + "\"}]  }")
+                .get("/api/v1/kuberestores").then().statusCode(200)
+                .body("_items", empty())
+                .body("_meta.total", equalTo(0));
+        as(org).body("{\"name\":\"r\"}").post("/api/v1/kuberestores").then().statusCode(405).body("_status", equalTo("ERR"));
+        as(org).get("/api/v1/kuberestores/" + cluster).then().statusCode(404);
+        given().get("/api/v1/kuberestores").then().statusCode(401);
+    }
+
+    @Test
+    void kubemigrationsIsAnEmptyReadOnlyCollection() {
+        as(org).queryParam("sort", "-_updated")
+                .queryParam("where", "{\"is_replication\":{\"$eq\":false},\"$or\":[{\"backup.cluster\":\"" + cluster + "\"},"
+                        + "{\"restore.cluster\":\"" + cluster + "\"}]}")
+                .get("/api/v1/kubemigrations").then().statusCode(200)
+                .body("_items", empty());
+        as(org).body("{\"name\":\"m\"}").post("/api/v1/kubemigrations").then().statusCode(405);
+        given().get("/api/v1/kubemigrations").then().statusCode(401);
+    }
+}
