@@ -16,7 +16,7 @@ import io.vertx.httpproxy.HttpProxy;
  * query, headers, body, status). {@code /services/<service>/q/health[/...]} reaches a service's health
  * endpoints, so operators can check every service through the one public port. Request targets are first
  * made valid as the services do it ({@link RequestTargets#normalize(String)}; Quarkus' own check is off, see
- * {@link LenientRequestTargets}).
+ * {@link io.ferry.api.http.LenientRequestTargets}).
  */
 @ApplicationScoped
 public class GatewayRoutes {

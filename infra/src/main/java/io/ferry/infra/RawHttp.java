@@ -46,13 +46,23 @@ public final class RawHttp implements AutoCloseable {
      * @param headers complete header lines such as {@code "Authorization: Bearer x"}
      */
     public Response exchange(String method, String target, String... headers) {
+        return exchangeWithBody(method, target, null, headers);
+    }
+
+    /** As {@link #exchange}, with a body (sent with its {@code Content-Length}); null for none. */
+    public Response exchangeWithBody(String method, String target, String body, String... headers) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
+        if (body != null) {
+            request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
         request.append("\r\n");
         try {
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
             out.flush();
             return read(method.equals("HEAD"));
         } catch (IOException e) {

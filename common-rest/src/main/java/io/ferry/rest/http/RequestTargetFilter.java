@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * The first route of every request: a target longer than {@link RestConfig#maxUriLength()} gets 414 in Eve's
  * envelope, and one with raw reserved characters or double slashes is rerouted as its valid equivalent
  * ({@link RequestTargets#normalize(String)}), so JAX-RS sees what Werkzeug would have seen. Quarkus' own
- * check, which would refuse such targets first, is off ({@link LenientRequestTargets}).
+ * check, which would refuse such targets first, is off ({@link io.ferry.api.http.LenientRequestTargets}).
  */
 @ApplicationScoped
 public class RequestTargetFilter {

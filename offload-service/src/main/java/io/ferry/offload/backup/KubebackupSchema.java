@@ -8,7 +8,7 @@ import io.ferry.rest.schema.ResourceSchema;
 public final class KubebackupSchema {
 
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubebackups", "Kubebackup", "kubebackup",
-            Field.string("name").required().column("name", ColumnType.TEXT),
+            Field.nameField().column("name", ColumnType.TEXT),
             Field.objectId("cluster").required().references("kubeclusters", "Kubecluster").column("cluster", ColumnType.TEXT),
             Field.string("trigger_type").allowed("ADHOC", "SCHEDULED").defaultValue("SCHEDULED")
                     .column("trigger_type", ColumnType.TEXT),

@@ -36,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 public class KubeclusterResource extends EveResource {
 
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeclusters", "Kubecluster", "kubecluster",
-            Field.string("name").required().column("name", ColumnType.TEXT),
+            Field.nameField().column("name", ColumnType.TEXT),
             Field.string("description"),
             Field.dict("backup_provider",
                     Field.string("type").nullable(),

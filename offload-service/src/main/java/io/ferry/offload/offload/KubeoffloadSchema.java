@@ -8,7 +8,7 @@ import io.ferry.rest.schema.ResourceSchema;
 public final class KubeoffloadSchema {
 
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeoffloads", "Kubeoffload", "kubeoffload",
-            Field.string("name").required().column("name", ColumnType.TEXT),
+            Field.nameField().column("name", ColumnType.TEXT),
             Field.string("trigger_type").allowed("ADHOC", "SCHEDULED").defaultValue("SCHEDULED")
                     .column("trigger_type", ColumnType.TEXT),
             Field.objectId("policy").nullable().references("policies", "policy").column("policy", ColumnType.TEXT),

@@ -11,7 +11,7 @@ import io.ferry.rest.schema.ResourceSchema;
 public final class PolicySchema {
 
     public static final ResourceSchema SCHEMA = ResourceSchema.of("policies", "Policy", "policy",
-            Field.string("name").required().column("name", ColumnType.TEXT),
+            Field.nameField().column("name", ColumnType.TEXT),
             Field.string("timezone").defaultValue("UTC"),
             Field.list("schedules", Field.dict("entry",
                     Field.integer("retainDays").required().min(1).max(36_500),

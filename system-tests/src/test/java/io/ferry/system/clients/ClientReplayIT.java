@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.infra.Ports;
 import io.ferry.runner.LocalFerry;
 import io.ferry.runner.RunnerSettings;
-import io.ferry.system.clients.RawHttp.Answer;
+import io.ferry.system.clients.ApiWire.Answer;
 
 /**
  * The original API's own clients, replayed through the gateway request by request as each builds them: the
@@ -41,8 +41,8 @@ class ClientReplayIT {
     private static final Set<String> TERRAFORM_DONE = Set.of("COMPLETED", "SKIPPED", "PARTIAL", "CANCELLED");
 
     private static LocalFerry ferry;
-    private static RawHttp http;
-    private static RawHttp anonymous;
+    private static ApiWire http;
+    private static ApiWire anonymous;
     private static int gatewayPort;
 
     @BeforeAll
@@ -55,9 +55,9 @@ class ClientReplayIT {
         ferry.start();
         gatewayPort = settings.port("gateway");
         String token = ferry.adminToken("org-clients", Duration.ofHours(1));
-        http = new RawHttp(gatewayPort, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
+        http = new ApiWire(gatewayPort, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
                 "Accept", "application/json"));
-        anonymous = new RawHttp(gatewayPort, Map.of());
+        anonymous = new ApiWire(gatewayPort, Map.of());
     }
 
     @AfterAll
