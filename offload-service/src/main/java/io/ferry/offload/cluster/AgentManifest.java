@@ -19,16 +19,18 @@ public final class AgentManifest {
                 # Set KAFKA_BOOTSTRAP_SERVERS to the address of Ferry's Kafka as seen from this cluster, mount the
                 # PVCs to back up under /var/lib/ferry/volumes/<namespace>/<pvc>/, and give the agent a backup
                 # target and a state directory that survives restarts.
+                # The namespace, the Deployment's name and AMDS_CLUSTER_ID are the original service's: the Rancher
+                # extension finds a cluster's id by reading that Deployment.
                 apiVersion: v1
                 kind: Namespace
                 metadata:
-                  name: ferry-agent
+                  name: cloudcasa-io
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
-                  name: ferry-copy-agent
-                  namespace: ferry-agent
+                  name: kubeagent
+                  namespace: cloudcasa-io
                   labels:
                     app.kubernetes.io/name: ferry-copy-agent
                 spec:
@@ -50,6 +52,8 @@ public final class AgentManifest {
                             - name: FERRY_AGENT_ORG
                               value: "%1$s"
                             - name: FERRY_AGENT_CLUSTER_ID
+                              value: "%2$s"
+                            - name: AMDS_CLUSTER_ID
                               value: "%2$s"
                             - name: KAFKA_BOOTSTRAP_SERVERS
                               value: "kafka.example.com:9092"

@@ -85,7 +85,9 @@ class KubeclusterResourceTest {
 
         String manifest = as(org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(200)
                 .contentType("application/yaml").extract().asString();
-        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"");
+        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"")
+                .containsPattern("name: kubeagent\\s+namespace: cloudcasa-io")
+                .containsPattern("- name: AMDS_CLUSTER_ID\\s+value: \"" + id + "\"");
         as("other-" + org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(404);
     }
 
