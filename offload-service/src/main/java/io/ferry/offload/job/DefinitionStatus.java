@@ -12,12 +12,11 @@ import io.ferry.offload.backup.KubebackupSchema;
 import io.ferry.offload.offload.KubeoffloadSchema;
 import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
-import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Derives a definition's {@code status} from its jobs: a kubeoffload shows its newest job, a kubebackup
- * its last three runs; {@code last_job_run_time} is the newest job's start time.
+ * its last three runs (snapshots and copies); {@code last_job_run_time} is the newest job's start time.
  */
 @ApplicationScoped
 public class DefinitionStatus {
@@ -31,24 +30,32 @@ public class DefinitionStatus {
         this.store = store;
     }
 
-    /** Recomputes the status of the definition the job belongs to; stores it only when it changed. */
+    /**
+     * Recomputes the status of the definitions the job belongs to, storing each only when it changed: a copy's
+     * kubeoffload, and the kubebackup of every job. A kubebackup's runs are its snapshots and the copies of it,
+     * so that its {@code last_job_run_time} is the newest start of any job with its {@code backupdef}: the
+     * Terraform provider finds a run's job as {@code backupdef = X, start_time > last_job_run_time}.
+     */
     public Uni<Void> refresh(JobView job) {
-        boolean copy = "K8S_COPY".equals(job.type);
-        ResourceSchema schema = copy ? KubeoffloadSchema.SCHEMA : KubebackupSchema.SCHEMA;
-        return store.find(schema, job.orgId, job.definitionId).chain(found -> {
-            if (found.isEmpty()) {
+        Uni<Void> backup = job.backupdefId == null ? Uni.createFrom().voidItem()
+                : JobView.newestOfBackup(job.backupdefId, BACKUP_RUNS_SHOWN)
+                        .chain(jobs -> store(KubebackupSchema.SCHEMA, job.orgId, job.backupdefId, backupStatus(jobs)));
+        if (!"K8S_COPY".equals(job.type)) {
+            return backup;
+        }
+        return JobView.newestOf(job.definitionId, 1)
+                .chain(jobs -> store(KubeoffloadSchema.SCHEMA, job.orgId, job.definitionId, offloadStatus(jobs.get(0))))
+                .chain(() -> backup);
+    }
+
+    private Uni<Void> store(ResourceSchema schema, String orgId, String id, ObjectNode status) {
+        return store.find(schema, orgId, id).chain(found -> {
+            if (found.isEmpty() || status.equals(found.get().doc().get("status"))) {
                 return Uni.createFrom().voidItem();
             }
-            StoredDocument definition = found.get();
-            return JobView.newestOf(job.definitionId, copy ? 1 : BACKUP_RUNS_SHOWN).chain(jobs -> {
-                ObjectNode status = copy ? offloadStatus(jobs.get(0)) : backupStatus(jobs);
-                if (status.equals(definition.doc().get("status"))) {
-                    return Uni.createFrom().voidItem();
-                }
-                ObjectNode doc = definition.doc().deepCopy();
-                doc.set("status", status);
-                return store.update(schema, definition, doc).replaceWithVoid();
-            });
+            ObjectNode doc = found.get().doc().deepCopy();
+            doc.set("status", status);
+            return store.update(schema, found.get(), doc).replaceWithVoid();
         });
     }
 

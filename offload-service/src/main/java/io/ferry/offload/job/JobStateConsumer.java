@@ -46,6 +46,7 @@ public class JobStateConsumer {
             job.state = changed.state();
             job.message = changed.message();
             job.definitionId = "K8S_COPY".equals(changed.type()) ? changed.copydefId() : changed.backupdefId();
+            job.backupdefId = changed.backupdefId();
             job.clusterId = changed.clusterId();
             job.pvcs = changed.pvcs();
             job.protectedPvcs = changed.protectedPvcs();

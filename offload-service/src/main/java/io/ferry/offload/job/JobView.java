@@ -33,6 +33,10 @@ public class JobView extends PanacheEntityBase {
     @Column(name = "definition_id")
     public String definitionId;
 
+    /** The kubebackup the job belongs to: the one it snapshots, or the one whose kubeoffload it copies. */
+    @Column(name = "backupdef_id")
+    public String backupdefId;
+
     @Column(name = "cluster_id")
     public String clusterId;
 
@@ -55,6 +59,12 @@ public class JobView extends PanacheEntityBase {
     public static Uni<Optional<JobView>> activeOf(String definitionId) {
         return JobView.<JobView>find("definitionId = ?1 and state in ('PENDING', 'RUNNING')", definitionId)
                 .firstResult().map(Optional::ofNullable);
+    }
+
+    /** The newest jobs of a kubebackup (snapshots and copies of it), newest first. */
+    public static Uni<List<JobView>> newestOfBackup(String backupdefId, int count) {
+        return JobView.<JobView>find("backupdefId = ?1 order by startTime desc nulls last, jobId desc", backupdefId)
+                .page(0, count).list();
     }
 
     /** The newest jobs of the definition, newest first. */

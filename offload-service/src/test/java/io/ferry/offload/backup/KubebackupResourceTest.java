@@ -119,6 +119,24 @@ class KubebackupResourceTest {
     }
 
     @Test
+    void theCopiesOfAKubebackupAreAmongItsRunsSoItsLastRunTimeIsTheNewestJobWithItsBackupdef() {
+        String backup = Definitions.adhocBackup(org, cluster);
+        String offload = ObjectIds.next();
+        String snapshot = ObjectIds.next();
+        String copy = ObjectIds.next();
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, snapshot,
+                new JobStateChanged(snapshot, "K8S_SNAP", "COMPLETED", "Backup Successful", cluster, backup, null, 500L, 505L, 1)));
+        KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, copy,
+                new JobStateChanged(copy, "K8S_COPY", "RUNNING", null, cluster, backup, offload, 700L, null, 1)));
+
+        Awaitility.await().atMost(TIMEOUT).until(() -> copy.equals(as(org).get(BACKUPS + "/" + backup).path("status.jobs[0].jobid")));
+        as(org).get(BACKUPS + "/" + backup).then()
+                .body("status.jobs.jobid", contains(copy, snapshot))
+                .body("status.jobs[0].state", equalTo("RUNNING"))
+                .body("status.last_job_run_time", equalTo(700));
+    }
+
+    @Test
     void hooksAndTheLabelSelectorAreStoredEchoedAndCarriedToTheJob() {
         String hook = ObjectIds.next();
         String backup = as(org).body("{\"name\":\"hooked\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
