@@ -2,6 +2,8 @@ package io.ferry.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,9 +17,9 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * The instances of one service: requests go to them in turn. An instance that refuses a connection is
- * skipped for {@link #SKIP_AFTER_FAILURE} and the request goes to the next one; nothing has been sent to the
- * failed instance at that point, so this is safe for every method. Only when no instance takes the
- * connection does the request fail.
+ * skipped for {@link #SKIP_AFTER_FAILURE} (tried only after all the others) and the request goes to the next
+ * one; nothing has been sent to the failed instance at that point, so this is safe for every method. Only when
+ * no instance takes the connection does the request fail.
  */
 final class ServiceInstances {
 
@@ -38,28 +40,25 @@ final class ServiceInstances {
         this.clock = clock;
     }
 
-    /** A request to the next instance that accepts a connection. */
+    /** A request to the next instance that accepts a connection: those not skipped in turn, then the skipped ones. */
     Future<HttpClientRequest> connect(HttpClient client) {
         int first = Math.floorMod(next.getAndIncrement(), addresses.size());
-        return attempt(client, first, 0, false);
+        long now = clock.getAsLong();
+        List<Integer> order = new ArrayList<>(addresses.size());
+        for (int i = 0; i < addresses.size(); i++) {
+            order.add((first + i) % addresses.size());
+        }
+        order.sort(Comparator.comparing(index -> skippedUntil.get(index) > now));
+        return attempt(client, order, 0);
     }
 
-    private Future<HttpClientRequest> attempt(HttpClient client, int index, int tried, boolean includeSkipped) {
-        if (tried == addresses.size()) {
-            // Every instance is skipped or refused: try the skipped ones once more before giving up.
-            return includeSkipped ? Future.failedFuture(new IllegalStateException("No instance accepts connections"))
-                    : attempt(client, index, 0, true);
-        }
-        int following = (index + 1) % addresses.size();
-        if (!includeSkipped && skippedUntil.get(index) > clock.getAsLong()) {
-            return attempt(client, following, tried + 1, false);
-        }
+    private Future<HttpClientRequest> attempt(HttpClient client, List<Integer> order, int position) {
+        int index = order.get(position);
         return client.request(new RequestOptions().setServer(addresses.get(index)))
                 .onSuccess(request -> skippedUntil.set(index, 0))
                 .recover(failure -> {
                     skippedUntil.set(index, clock.getAsLong() + SKIP_AFTER_FAILURE.toMillis());
-                    return includeSkipped && tried + 1 == addresses.size() ? Future.failedFuture(failure)
-                            : attempt(client, following, tried + 1, includeSkipped);
+                    return position + 1 < order.size() ? attempt(client, order, position + 1) : Future.failedFuture(failure);
                 });
     }
 
