@@ -13,10 +13,14 @@ import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.job.PvcSelection;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.DefinitionNames;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.TriggerType;
 
 class EventCatalogTest {
 
@@ -41,7 +45,7 @@ class EventCatalogTest {
     void payloadsSurviveJsonAndUnknownFieldsAreIgnored() {
         DefinitionChanged offload = new DefinitionChanged("606432b9a1246a6388a5b771", DefinitionKind.KUBEOFFLOAD, 3,
                 "testoffload", "6064311f6077f12398f67f6a", "6064313324111b4af430d936", null, "6064326306d7357b1c1510a6",
-                "SCHEDULED", null, true, true, Map.of("pvc_parallelism", 2));
+                TriggerType.SCHEDULED, null, true, true, new CopyOptions(null, null, 2, null));
 
         String json = EventJson.write(offload);
         assertThat(json).doesNotContain("copydefId").doesNotContain("null");
@@ -55,7 +59,7 @@ class EventCatalogTest {
     void selectionHooksAndPvcCountsAreOptionalFieldsOfTheirEvents() {
         PvcSelection selection = new PvcSelection(false, List.of("shop"), Map.of("app", "web"));
         BackupHooks hooks = new BackupHooks(List.of(Map.of("hooks", List.of("61b3bb7b555abc4d71d0a7bf"), "template", true)), null);
-        BackupTriggered trigger = new BackupTriggered("t1", "b1", "c1", "ADHOC", 7, Instant.parse("2026-12-01T10:00:00Z"),
+        BackupTriggered trigger = new BackupTriggered("t1", "b1", "c1", TriggerType.ADHOC, 7, Instant.parse("2026-12-01T10:00:00Z"),
                 new DefinitionNames("c", "b", null), selection, hooks);
         assertThat(EventJson.read(EventJson.write(trigger), BackupTriggered.class)).isEqualTo(trigger);
 
@@ -64,9 +68,9 @@ class EventCatalogTest {
         assertThat(fromOlder.selection()).isNull();
         assertThat(fromOlder.hooks()).isNull();
 
-        JobStateChanged counted = new JobStateChanged("j1", "K8S_SNAP", "COMPLETED", null, "c1", "b1", null, 1L, 2L, 3, 4, 3);
+        JobStateChanged counted = new JobStateChanged("j1", JobType.K8S_SNAP, JobState.COMPLETED, null, "c1", "b1", null, 1L, 2L, 3, 4, 3);
         assertThat(EventJson.read(EventJson.write(counted), JobStateChanged.class)).isEqualTo(counted);
-        assertThat(EventJson.write(new JobStateChanged("j1", "K8S_SNAP", "PENDING", null, "c1", "b1", null, 1L, null, 1)))
+        assertThat(EventJson.write(new JobStateChanged("j1", JobType.K8S_SNAP, JobState.PENDING, null, "c1", "b1", null, 1L, null, 1)))
                 .doesNotContain("pvcs");
     }
 

@@ -23,9 +23,13 @@ import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.CancelRequested;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -35,7 +39,7 @@ public final class AgentTestSupport {
 
     public static final String CLUSTER = "test-cluster";
     public static final String ORG = "test-org";
-    public static final Set<String> TERMINAL = Set.of("COMPLETED", "PARTIAL", "FAILED", "SKIPPED", "CANCELLED");
+    public static final Set<JobState> TERMINAL = JobState.TERMINAL;
 
     private final KafkaCompanion kafka;
     private final Path volumes;
@@ -73,18 +77,21 @@ public final class AgentTestSupport {
     }
 
     public static JobDispatched copyJob(String jobId, String backupdefId, boolean runBackup, boolean deleteSnapshots,
-            Map<String, Object> options) {
-        return new JobDispatched(jobId, CLUSTER, "K8S_COPY", backupdefId, newId(), 7, runBackup, deleteSnapshots, options, null, null, null);
+            CopyOptions options) {
+        return new JobDispatched(jobId, CLUSTER, JobType.K8S_COPY, backupdefId, newId(),
+                new RunSpec(7, runBackup, deleteSnapshots, options, null, null, null), null);
     }
 
     /** {@code job} as job-service sends it for a kubebackup with this source and these hooks. */
     public static JobDispatched selecting(JobDispatched job, PvcSelection selection, BackupHooks hooks) {
-        return new JobDispatched(job.jobId(), job.clusterId(), job.type(), job.backupdefId(), job.copydefId(), job.retainDays(),
-                job.runBackup(), job.deleteSnapshots(), job.options(), job.offloadProvider(), selection, hooks);
+        RunSpec run = job.run();
+        return new JobDispatched(job.jobId(), job.clusterId(), job.type(), job.backupdefId(), job.copydefId(), new RunSpec(
+                run.retainDays(), run.runBackup(), run.deleteSnapshots(), run.options(), run.offloadProvider(), selection, hooks),
+                job.target());
     }
 
     public static JobDispatched snapshotJob(String jobId, String backupdefId) {
-        return new JobDispatched(jobId, CLUSTER, "K8S_SNAP", backupdefId, null, 7, false, false, null, null, null, null);
+        return new JobDispatched(jobId, CLUSTER, JobType.K8S_SNAP, backupdefId, null, RunSpec.snapshot(7, null, null), null);
     }
 
     public void dispatch(JobDispatched job) {

@@ -14,8 +14,13 @@ import io.ferry.events.EventCatalog;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.job.CopyOptions;
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.Phase;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -43,9 +48,9 @@ public final class Scenario {
         KafkaRecords.send(kafka,
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, cluster, DefinitionChanged.ofCluster(cluster, 1, "prod-cluster")),
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, backup, new DefinitionChanged(backup,
-                        DefinitionKind.KUBEBACKUP, 1, "nightly", cluster, null, offload, null, "ADHOC", false, null, null, null)),
+                        DefinitionKind.KUBEBACKUP, 1, "nightly", cluster, null, offload, null, TriggerType.ADHOC, false, null, null, null)),
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, offload, new DefinitionChanged(offload,
-                        DefinitionKind.KUBEOFFLOAD, 1, "to-s3", cluster, backup, null, null, "ADHOC", null, true, true, null)));
+                        DefinitionKind.KUBEOFFLOAD, 1, "to-s3", cluster, backup, null, null, TriggerType.ADHOC, null, true, true, null)));
     }
 
     /** Asks for a copy as offload-service's action/run does; returns the trigger id. */
@@ -72,8 +77,9 @@ public final class Scenario {
     public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
         // The names travel with the trigger, as offload-service sends them: the definitions' events come on
         // another topic and may arrive later.
-        return new OffloadTriggered(triggerId, offload, backup, cluster, trigger, 15, true, true,
-                Map.of("pvc_parallelism", 2), null, Instant.now(), new DefinitionNames("prod-cluster", "nightly", "to-s3"));
+        return new OffloadTriggered(triggerId, offload, backup, cluster, TriggerType.parse(trigger), Instant.now(),
+                new DefinitionNames("prod-cluster", "nightly", "to-s3"),
+                new RunSpec(15, true, true, new CopyOptions(null, null, 2, null), null, null, null));
     }
 
     /** Waits until the offload has {@code count} jobs and returns the newest one's id. */
@@ -87,7 +93,8 @@ public final class Scenario {
 
     public void report(String job, long sequence, String state, String phase, String message, List<String> activity) {
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.AGENT_JOB_REPORTED, org, job,
-                new AgentJobReported(job, cluster, sequence, state, phase, message, activity, null, null, Instant.now())));
+                new AgentJobReported(job, cluster, sequence, JobState.parse(state), Phase.parse(phase), message, activity, null, null,
+                        Instant.now())));
     }
 
     /** Waits until the job is in {@code state} and returns it. */

@@ -55,7 +55,7 @@ class TerraformFlowTest {
         OffloadTriggered trigger = EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.TRIGGERS,
                 r -> offload.equals(r.key()), Duration.ofSeconds(30)).value(), OffloadTriggered.class);
         assertThat(trigger.backupdefId()).isEqualTo(backup);
-        assertThat(trigger.retainDays()).isEqualTo(7);
+        assertThat(trigger.run().retainDays()).isEqualTo(7);
     }
 
     /** Study §1.3: the provider's scheduled copy — create, update (with its transient PUT), destroy. */

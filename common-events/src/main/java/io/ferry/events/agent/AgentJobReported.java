@@ -3,6 +3,9 @@ package io.ferry.events.agent;
 import java.time.Instant;
 import java.util.List;
 
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.Phase;
+
 /**
  * What the agent reports about a job it runs. Only the fields that changed are set.
  *
@@ -22,8 +25,8 @@ public record AgentJobReported(
         String jobId,
         String clusterId,
         long sequence,
-        String state,
-        String phase,
+        JobState state,
+        Phase phase,
         String message,
         List<String> activity,
         Integer numTotalResources,

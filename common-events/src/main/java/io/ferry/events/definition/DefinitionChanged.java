@@ -1,9 +1,10 @@
 package io.ferry.events.definition;
 
-import java.util.Map;
-
 import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.CopyOptions;
+import io.ferry.events.job.OffloadProvider;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.vocabulary.TriggerType;
 
 /**
  * A definition was created or changed. Carries the definition's whole current state, so consumers keep
@@ -22,7 +23,8 @@ import io.ferry.events.job.PvcSelection;
  * @param pause           kubebackup: scheduled runs are paused
  * @param runBackup       kubeoffload: take a snapshot before a scheduled copy
  * @param deleteSnapshots kubeoffload: remove the recovery point after a successful copy
- * @param options         kubeoffload: agent options (speed limits, parallelism), free-form
+ * @param options         kubeoffload: agent options (speed limits, parallelism)
+ * @param offloadProvider kubeoffload: where its copies go; null: the agent's default target
  * @param selection       kubebackup: which PVCs its runs (and its copies' runs) cover; null from an older producer
  * @param hooks           kubebackup: its pre- and post-hooks; null from an older producer
  */
@@ -35,20 +37,21 @@ public record DefinitionChanged(
         String backupdefId,
         String copydefId,
         String policyId,
-        String triggerType,
+        TriggerType triggerType,
         Boolean pause,
         Boolean runBackup,
         Boolean deleteSnapshots,
-        Map<String, Object> options,
+        CopyOptions options,
+        OffloadProvider offloadProvider,
         PvcSelection selection,
         BackupHooks hooks) {
 
-    /** A change without a selection and hooks (a kubeoffload's, or from a producer that predates them). */
+    /** A change without a selection, hooks and offload provider (a kubebackup's without a source, or a kubecluster's). */
     public DefinitionChanged(String definitionId, DefinitionKind kind, long revision, String name, String clusterId,
-            String backupdefId, String copydefId, String policyId, String triggerType, Boolean pause, Boolean runBackup,
-            Boolean deleteSnapshots, Map<String, Object> options) {
+            String backupdefId, String copydefId, String policyId, TriggerType triggerType, Boolean pause, Boolean runBackup,
+            Boolean deleteSnapshots, CopyOptions options) {
         this(definitionId, kind, revision, name, clusterId, backupdefId, copydefId, policyId, triggerType, pause, runBackup,
-                deleteSnapshots, options, null, null);
+                deleteSnapshots, options, null, null, null);
     }
 
     /** A change of a kubecluster, which has only a name. */

@@ -1,14 +1,15 @@
 package io.ferry.events.job;
 
-import java.util.Set;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 
 /**
  * A job changed state (or message). Published by job-service for every change; consumers keep the
  * newest {@code revision} of each job.
  *
  * @param jobId       the job's {@code _id}
- * @param type        K8S_SNAP or K8S_COPY
- * @param state       UNKNOWN, PENDING, RUNNING, COMPLETED, FAILED, SKIPPED, PARTIAL or CANCELLED
+ * @param type        what the job does
+ * @param state       its state
  * @param message     what the state means, errors and warnings included
  * @param clusterId   the cluster the job runs on
  * @param backupdefId the kubebackup
@@ -23,8 +24,8 @@ import java.util.Set;
  */
 public record JobStateChanged(
         String jobId,
-        String type,
-        String state,
+        JobType type,
+        JobState state,
         String message,
         String clusterId,
         String backupdefId,
@@ -35,26 +36,17 @@ public record JobStateChanged(
         Integer pvcs,
         Integer protectedPvcs) {
 
-    /** The states a job ends in; clients wait for these. */
-    public static final Set<String> TERMINAL_STATES = Set.of("COMPLETED", "FAILED", "SKIPPED", "PARTIAL", "CANCELLED");
-
-    /**
-     * The terminal states whose job's unfinished (PENDING or ACTIVE) PVCs end FAILED with the job's message;
-     * after the others every PVC has its own final state.
-     */
-    public static final Set<String> FAILING_UNFINISHED_PVCS = Set.of("FAILED", "CANCELLED");
-
     /** A change without PVC counts (from a producer that predates them). */
-    public JobStateChanged(String jobId, String type, String state, String message, String clusterId, String backupdefId,
+    public JobStateChanged(String jobId, JobType type, JobState state, String message, String clusterId, String backupdefId,
             String copydefId, Long startTime, Long endTime, long revision) {
         this(jobId, type, state, message, clusterId, backupdefId, copydefId, startTime, endTime, revision, null, null);
     }
 
     public boolean isTerminal() {
-        return TERMINAL_STATES.contains(state);
+        return state != null && state.isTerminal();
     }
 
     public boolean failsUnfinishedPvcs() {
-        return FAILING_UNFINISHED_PVCS.contains(state);
+        return state != null && state.failsUnfinishedPvcs();
     }
 }

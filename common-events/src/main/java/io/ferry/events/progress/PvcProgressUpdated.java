@@ -1,5 +1,8 @@
 package io.ferry.events.progress;
 
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
+
 /**
  * One PVC's progress in a job (seed: kubepvcprogress).
  *
@@ -7,7 +10,7 @@ package io.ferry.events.progress;
  * @param clusterId                  the reporting agent's cluster
  * @param namespace                  the PVC's namespace
  * @param name                       the PVC's name
- * @param opType                     K8S_SNAP (snapshot) or K8S_COPY (data transfer)
+ * @param opType                     K8S_SNAP (snapshot) or K8S_COPY (data transfer); absent or "" from older producers: K8S_COPY
  * @param sequence                   grows with every update of this PVC in this job and operation; a
  *                                   lower one than already applied is stale
  * @param state                      PENDING, ACTIVE, COMPLETED, FAILED or one of the SKIPPED-* states
@@ -22,9 +25,9 @@ public record PvcProgressUpdated(
         String clusterId,
         String namespace,
         String name,
-        String opType,
+        OpType opType,
         long sequence,
-        String state,
+        PvcState state,
         String message,
         Long startTime,
         Long endTime,

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.vocabulary.TriggerType;
 
 /**
  * Run a snapshot backup (kubebackup) now: job-service creates one K8S_SNAP job per {@code triggerId}.
@@ -19,11 +20,11 @@ import io.ferry.events.job.PvcSelection;
  *                    read model of definitions (the scheduler's triggers carry none)
  * @param hooks       the kubebackup's hooks when the run was asked for; null as for {@code selection}
  */
-public record BackupTriggered(String triggerId, String backupdefId, String clusterId, String trigger, int retainDays,
+public record BackupTriggered(String triggerId, String backupdefId, String clusterId, TriggerType trigger, int retainDays,
         Instant requestedAt, DefinitionNames names, PvcSelection selection, BackupHooks hooks) {
 
     /** A trigger without the kubebackup's selection and hooks. */
-    public BackupTriggered(String triggerId, String backupdefId, String clusterId, String trigger, int retainDays,
+    public BackupTriggered(String triggerId, String backupdefId, String clusterId, TriggerType trigger, int retainDays,
             Instant requestedAt, DefinitionNames names) {
         this(triggerId, backupdefId, clusterId, trigger, retainDays, requestedAt, names, null, null);
     }

@@ -3,6 +3,9 @@ package io.ferry.agent.backuptarget;
 import java.time.Instant;
 import java.util.List;
 
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.PvcState;
+
 /**
  * {@code manifest.json} of a copy in the backup target: what was copied, and whether the copy is complete.
  *
@@ -18,7 +21,7 @@ public record CopyManifest(
         String copydefId,
         String recoveryPoint,
         boolean complete,
-        String state,
+        JobState state,
         String message,
         Instant startedAt,
         Instant finishedAt,
@@ -26,7 +29,7 @@ public record CopyManifest(
         List<PvcEntry> pvcs) {
 
     /** One PVC: its result and every file written, with its size and SHA-256. */
-    public record PvcEntry(String namespace, String name, String state, String message, long size, List<FileEntry> files) {
+    public record PvcEntry(String namespace, String name, PvcState state, String message, long size, List<FileEntry> files) {
     }
 
     /** One file, by its path relative to the PVC. */

@@ -145,7 +145,7 @@ public class AgentJobs {
         try {
             journal.record(entry);
             Attempt attempt = new Attempt(entry.attempt(), config.maxAttempts());
-            JobRun run = new JobRun(entry.orgId(), entry.job(), JobOptions.from(entry.job().options(), config), attempt,
+            JobRun run = new JobRun(entry.orgId(), entry.job(), JobOptions.from(entry.job().run().options(), config), attempt,
                     services);
             running.put(entry.jobId(), run);
             jobThreads.submit(() -> runToEnd(entry, run));

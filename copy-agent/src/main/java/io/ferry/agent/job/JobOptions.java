@@ -1,9 +1,8 @@
 package io.ferry.agent.job;
 
-import java.util.Map;
-
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.transfer.RateLimit;
+import io.ferry.events.job.CopyOptions;
 
 /**
  * The options of a kubeoffload as the agent applies them. Absent, zero or unusable values fall back to
@@ -12,16 +11,12 @@ import io.ferry.agent.transfer.RateLimit;
  */
 record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPerSecond) {
 
-    static final String PVC_PARALLELISM = "pvc_parallelism";
-    static final String PVC_FILE_PARALLELISM = "pvc_file_parallelism";
-    static final String UPLOAD_SPEED_LIMIT = "upload_speed_limit";
-
-    static JobOptions from(Map<String, Object> options, AgentConfig defaults) {
-        Map<String, Object> given = options == null ? Map.of() : options;
+    static JobOptions from(CopyOptions options, AgentConfig defaults) {
+        CopyOptions given = options == null ? CopyOptions.DEFAULTS : options;
         return new JobOptions(
-                (int) Math.min(positive(given.get(PVC_PARALLELISM), defaults.pvcParallelism()), 256),
-                (int) Math.min(positive(given.get(PVC_FILE_PARALLELISM), defaults.pvcFileParallelism()), 256),
-                speedLimitBytesPerSecond(positive(given.get(UPLOAD_SPEED_LIMIT), 0)));
+                (int) Math.min(positive(given.pvcParallelism(), defaults.pvcParallelism()), 256),
+                (int) Math.min(positive(given.pvcFileParallelism(), defaults.pvcFileParallelism()), 256),
+                speedLimitBytesPerSecond(positive(given.uploadSpeedLimit(), 0)));
     }
 
     /**
@@ -33,8 +28,8 @@ record JobOptions(int pvcParallelism, int pvcFileParallelism, long uploadBytesPe
         return RateLimit.limits(optionValue) ? optionValue : 0;
     }
 
-    private static long positive(Object value, long fallback) {
-        return value instanceof Number number && number.longValue() > 0 ? number.longValue() : fallback;
+    private static long positive(Number value, long fallback) {
+        return value != null && value.longValue() > 0 ? value.longValue() : fallback;
     }
 
     String describe() {

@@ -2,6 +2,8 @@ package io.ferry.agent.job;
 
 import java.util.List;
 
+import io.ferry.events.vocabulary.JobState;
+
 /**
  * How a job ended, as reported to Ferry.
  *
@@ -9,15 +11,15 @@ import java.util.List;
  * @param totalResources    PVCs the job was to back up, when known
  * @param backedUpResources PVCs it backed up, when known
  */
-record JobOutcome(String state, String message, List<String> activity, Integer totalResources, Integer backedUpResources) {
+record JobOutcome(JobState state, String message, List<String> activity, Integer totalResources, Integer backedUpResources) {
 
-    static JobOutcome of(String state, String message) {
+    static JobOutcome of(JobState state, String message) {
         return new JobOutcome(state, message, List.of(), null, null);
     }
 
     /** COMPLETED when every PVC made it, FAILED when none did, PARTIAL otherwise. */
     static JobOutcome counted(int total, int succeeded, String message, List<String> activity) {
-        String state = succeeded == total ? "COMPLETED" : succeeded == 0 ? "FAILED" : "PARTIAL";
+        JobState state = succeeded == total ? JobState.COMPLETED : succeeded == 0 ? JobState.FAILED : JobState.PARTIAL;
         return new JobOutcome(state, message, activity, total, succeeded);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.ferry.agent.events.AgentEvents;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.Phase;
 
 /**
  * The job-level reports of one job, numbered in the order they are handed to the producer. The final
@@ -30,10 +32,10 @@ final class JobReporter {
     }
 
     synchronized void started(String activity) {
-        events.publish(orgId, jobId, report("RUNNING", null, null, List.of(activity), null, null));
+        events.publish(orgId, jobId, report(JobState.RUNNING, null, null, List.of(activity), null, null));
     }
 
-    synchronized void phase(String phase, String activity, int totalResources) {
+    synchronized void phase(Phase phase, String activity, int totalResources) {
         events.publish(orgId, jobId, report(null, phase, null, List.of(activity), totalResources, 0));
     }
 
@@ -48,17 +50,17 @@ final class JobReporter {
 
     /** The report that ends a job the agent cannot run again after it restarted. */
     static AgentJobReported failedByRestart(String jobId, String clusterId, String message) {
-        return new AgentJobReported(jobId, clusterId, LAST, "FAILED", null, message, List.of("Agent restarted"), null,
+        return new AgentJobReported(jobId, clusterId, LAST, JobState.FAILED, null, message, List.of("Agent restarted"), null,
                 null, Instant.now());
     }
 
     /** The only report of a job the agent could not start. */
     static AgentJobReported notStarted(String jobId, String clusterId, String message) {
-        return new AgentJobReported(jobId, clusterId, LAST, "FAILED", null, message, List.of(message), null, null,
+        return new AgentJobReported(jobId, clusterId, LAST, JobState.FAILED, null, message, List.of(message), null, null,
                 Instant.now());
     }
 
-    private AgentJobReported report(String state, String phase, String message, List<String> activity, Integer total,
+    private AgentJobReported report(JobState state, Phase phase, String message, List<String> activity, Integer total,
             Integer backedUp) {
         sequence++;
         return new AgentJobReported(jobId, clusterId, sequence, state, phase, message, activity, total, backedUp, Instant.now());

@@ -42,6 +42,10 @@ import io.ferry.agent.volume.PvcName;
 import io.ferry.agent.volume.UnreadableLabelsException;
 import io.ferry.agent.volume.Volumes;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.Phase;
+import io.ferry.events.vocabulary.PvcState;
 
 /**
  * One attempt at a job, from start to result: a snapshot of the PVCs the job's selection picks into a
@@ -84,7 +88,7 @@ final class JobRun implements ProgressSink {
         this.job = job;
         this.orgId = orgId;
         this.options = options;
-        this.choice = PvcChoice.of(job.selectionOrEveryPvc());
+        this.choice = PvcChoice.of(job.run().selectionOrEveryPvc());
         this.attempt = attempt;
         this.services = services;
         this.reporter = new JobReporter(services.events(), orgId, job.jobId(), job.clusterId(), attempt.sequenceBase());
@@ -148,9 +152,9 @@ final class JobRun implements ProgressSink {
         ticker.scheduleAtFixedRate(() -> progress.forEach(PvcProgress::publishIfChanged), interval, interval, TimeUnit.MILLISECONDS);
         try {
             return Optional.of(switch (job.type()) {
-                case PvcProgress.SNAPSHOT -> snapshotJob();
-                case PvcProgress.COPY -> copyJob();
-                default -> JobOutcome.of("FAILED", "This agent does not run jobs of type " + job.type());
+                case K8S_SNAP -> snapshotJob();
+                case K8S_COPY -> copyJob();
+                default -> JobOutcome.of(JobState.FAILED, "This agent does not run jobs of type " + job.type());
             });
         } catch (StoppedException e) {
             if (e.reason() == Reason.AGENT_STOPPING) {
@@ -159,15 +163,15 @@ final class JobRun implements ProgressSink {
             }
             String message = e.reason().message();
             progress.forEach(pvc -> pvc.fail(message));
-            return Optional.of(JobOutcome.of(e.reason() == Reason.CANCEL_REQUESTED ? "CANCELLED" : "FAILED", message));
+            return Optional.of(JobOutcome.of(e.reason() == Reason.CANCEL_REQUESTED ? JobState.CANCELLED : JobState.FAILED, message));
         } catch (WriteFailedException e) {
             progress.forEach(pvc -> pvc.fail("Not finished: " + e.getMessage()));
-            return Optional.of(JobOutcome.of("FAILED", e.getMessage()));
+            return Optional.of(JobOutcome.of(JobState.FAILED, e.getMessage()));
         } catch (UnreadableLabelsException e) {
-            return Optional.of(JobOutcome.of("FAILED", e.getMessage()));
+            return Optional.of(JobOutcome.of(JobState.FAILED, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Job %s failed", job.jobId());
-            return Optional.of(JobOutcome.of("FAILED", "The agent failed: " + e));
+            return Optional.of(JobOutcome.of(JobState.FAILED, "The agent failed: " + e));
         } finally {
             threads.releaseAll();
             ticker.shutdownNow();
@@ -188,7 +192,7 @@ final class JobRun implements ProgressSink {
     private JobOutcome copyJob() throws WriteFailedException {
         RecoveryPoint point;
         int total;
-        if (job.runBackup()) {
+        if (job.run().runBackup()) {
             List<Pvc> pvcs = selectedPvcs();
             if (pvcs.isEmpty()) {
                 return nothingSelected();
@@ -204,7 +208,7 @@ final class JobRun implements ProgressSink {
                     .flatMap(id -> services.snapshots().committed(job.backupdefId(), id))
                     .or(() -> services.snapshots().latest(job.backupdefId(), Instant.now()));
             if (chosen.isEmpty()) {
-                return JobOutcome.of("SKIPPED", "No recovery point of backup " + job.backupdefId()
+                return JobOutcome.of(JobState.SKIPPED, "No recovery point of backup " + job.backupdefId()
                         + " to copy: run the backup first, or run the copy with runBackup");
             }
             point = chosen.get();
@@ -233,21 +237,21 @@ final class JobRun implements ProgressSink {
             reporter.activity("Recovery point %s was taken by an earlier attempt; not taking it again".formatted(earlier.get().id()));
             return earlier;
         }
-        UnrunHooks.pre(job.hooksOrNone()).forEach(reporter::activity);
-        reporter.phase("SNAPSHOT", "Taking a snapshot of " + Sizes.count(pvcs.size(), "PVC"), pvcs.size());
+        UnrunHooks.pre(job.run().hooksOrNone()).forEach(reporter::activity);
+        reporter.phase(Phase.SNAPSHOT, "Taking a snapshot of " + Sizes.count(pvcs.size(), "PVC"), pvcs.size());
         SnapshotStore.Writer writer = services.snapshots().begin(job.backupdefId(), job.jobId());
-        Map<PvcName, PvcProgress> tracked = track(pvcs, PvcProgress.SNAPSHOT);
+        Map<PvcName, PvcProgress> tracked = track(pvcs, OpType.K8S_SNAP);
         try {
             List<PvcName> taken = perNamespace(pvcs, pvc -> transfer.transfer(pvc,
                     new SnapshotPvcTarget(writer.pvcDirectory(pvc.name()), services.snapshots().place()), tracked.get(pvc.name()),
                     RateLimit.unlimited()).isPresent());
-            UnrunHooks.post(job.hooksOrNone()).forEach(reporter::activity);
+            UnrunHooks.post(job.run().hooksOrNone()).forEach(reporter::activity);
             if (taken.isEmpty()) {
                 writer.abort();
                 return Optional.empty();
             }
             Instant now = Instant.now();
-            return Optional.of(writer.commit(taken, now, now.plus(Duration.ofDays(Math.max(1, job.retainDays())))));
+            return Optional.of(writer.commit(taken, now, now.plus(Duration.ofDays(Math.max(1, job.run().retainDays())))));
         } catch (RuntimeException | WriteFailedException e) {
             threads.releaseAll();
             writer.abort();
@@ -256,11 +260,11 @@ final class JobRun implements ProgressSink {
     }
 
     private JobOutcome copy(RecoveryPoint point, int total) throws WriteFailedException {
-        reporter.phase("COPY", "Copying %s from recovery point %s".formatted(Sizes.count(point.pvcs().size(), "PVC"), point.id()), total);
+        reporter.phase(Phase.COPY, "Copying %s from recovery point %s".formatted(Sizes.count(point.pvcs().size(), "PVC"), point.id()), total);
         DirectoryTarget.Copy copy = services.target().begin(job.clusterId(), job.backupdefId(), job.jobId());
         CopyLedger.Job ledger = services.ledger().open(job.jobId(), point);
         List<Pvc> pvcs = point.pvcs().stream().map(name -> new Pvc(name, point.pvcDirectory(name))).toList();
-        Map<PvcName, PvcProgress> tracked = track(pvcs, PvcProgress.COPY);
+        Map<PvcName, PvcProgress> tracked = track(pvcs, OpType.K8S_COPY);
         Map<PvcName, PvcEntry> copied = new ConcurrentHashMap<>();
         List<PvcName> done;
         try {
@@ -268,16 +272,16 @@ final class JobRun implements ProgressSink {
                 PvcTarget target = new ResumablePvcTarget(copy, pvc.name(), ledger.pvc(pvc.name()), services.target().place());
                 Optional<List<FileEntry>> files = transfer.transfer(pvc, target, tracked.get(pvc.name()), uploadLimit);
                 copied.put(pvc.name(), new PvcEntry(pvc.name().namespace(), pvc.name().name(),
-                        files.isPresent() ? "COMPLETED" : "FAILED", files.isPresent() ? null : "See the job's PVC progress",
+                        files.isPresent() ? PvcState.COMPLETED : PvcState.FAILED, files.isPresent() ? null : "See the job's PVC progress",
                         files.map(list -> list.stream().mapToLong(FileEntry::size).sum()).orElse(0L), files.orElse(List.of())));
                 return files.isPresent();
             });
         } catch (StoppedException | WriteFailedException e) {
             threads.releaseAll();
             if (e instanceof StoppedException stopped && stopped.reason() != Reason.AGENT_STOPPING) {
-                abandon(copy, point, stopped.reason().message(), stopped.reason() == Reason.CANCEL_REQUESTED ? "CANCELLED" : "FAILED");
+                abandon(copy, point, stopped.reason().message(), stopped.reason() == Reason.CANCEL_REQUESTED ? JobState.CANCELLED : JobState.FAILED);
             } else if (e instanceof WriteFailedException) {
-                abandon(copy, point, e.getMessage(), "FAILED");
+                abandon(copy, point, e.getMessage(), JobState.FAILED);
             }
             throw e;
         }
@@ -285,7 +289,7 @@ final class JobRun implements ProgressSink {
         JobOutcome outcome = JobOutcome.counted(total, done.size(), copyMessage(total, done.size()), copyActivity(copied, total, done));
         copy.writeManifest(manifest(point, true, outcome.state(), outcome.message(), copied.values().stream()
                 .sorted(Comparator.comparing(PvcEntry::namespace).thenComparing(PvcEntry::name)).toList()));
-        if ("COMPLETED".equals(outcome.state()) && job.deleteSnapshots()) {
+        if (outcome.state() == JobState.COMPLETED && job.run().deleteSnapshots()) {
             services.snapshots().delete(point);
             outcome.activity().add("Deleted recovery point " + point.id() + " (delete_snapshots)");
         }
@@ -307,7 +311,7 @@ final class JobRun implements ProgressSink {
     }
 
     /** A copy that will not finish: its data goes, its manifest says so. */
-    private void abandon(DirectoryTarget.Copy copy, RecoveryPoint point, String message, String state) {
+    private void abandon(DirectoryTarget.Copy copy, RecoveryPoint point, String message, JobState state) {
         try {
             copy.removeData();
             copy.writeManifest(manifest(point, false, state, message, List.of()));
@@ -316,13 +320,13 @@ final class JobRun implements ProgressSink {
         }
     }
 
-    private CopyManifest manifest(RecoveryPoint point, boolean complete, String state, String message, List<PvcEntry> pvcs) {
+    private CopyManifest manifest(RecoveryPoint point, boolean complete, JobState state, String message, List<PvcEntry> pvcs) {
         Instant now = Instant.now();
         return new CopyManifest(job.jobId(), job.clusterId(), job.backupdefId(), job.copydefId(), point.id(), complete, state,
-                message, startedAt, now, now.plus(Duration.ofDays(Math.max(1, job.retainDays()))), pvcs);
+                message, startedAt, now, now.plus(Duration.ofDays(Math.max(1, job.run().retainDays()))), pvcs);
     }
 
-    private Map<PvcName, PvcProgress> track(List<Pvc> pvcs, String opType) {
+    private Map<PvcName, PvcProgress> track(List<Pvc> pvcs, OpType opType) {
         Map<PvcName, PvcProgress> tracked = new LinkedHashMap<>();
         for (Pvc pvc : pvcs) {
             PvcProgress pvcProgress = new PvcProgress(this, pvc.name(), opType);

@@ -8,6 +8,8 @@ import io.ferry.agent.transfer.TransferListener;
 import io.ferry.agent.volume.PvcName;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 
 /**
  * One PVC's progress in one operation of a job. State changes are published at once; counters are
@@ -17,12 +19,10 @@ import io.ferry.events.progress.PvcStats;
  */
 public final class PvcProgress implements TransferListener {
 
-    public static final String SNAPSHOT = "K8S_SNAP";
-    public static final String COPY = "K8S_COPY";
 
     private final ProgressSink sink;
     private final PvcName pvc;
-    private final String opType;
+    private final OpType opType;
     private final AtomicLong ioSize = new AtomicLong();
     private final AtomicLong ioFiles = new AtomicLong();
     private final AtomicLong transferredSize = new AtomicLong();
@@ -31,12 +31,12 @@ public final class PvcProgress implements TransferListener {
     private volatile long estimatedSize;
     private volatile long estimatedFiles;
     private long sequence;
-    private String state = "PENDING";
+    private PvcState state = PvcState.PENDING;
     private String message;
     private Long startTime;
     private Long endTime;
 
-    public PvcProgress(ProgressSink sink, PvcName pvc, String opType) {
+    public PvcProgress(ProgressSink sink, PvcName pvc, OpType opType) {
         this.sink = sink;
         this.pvc = pvc;
         this.opType = opType;
@@ -48,7 +48,7 @@ public final class PvcProgress implements TransferListener {
     }
 
     public synchronized void start() {
-        state = "ACTIVE";
+        state = PvcState.ACTIVE;
         startTime = Instant.now().getEpochSecond();
         publish();
     }
@@ -80,16 +80,16 @@ public final class PvcProgress implements TransferListener {
     }
 
     public synchronized void complete(String outcome) {
-        finish("COMPLETED", outcome);
+        finish(PvcState.COMPLETED, outcome);
     }
 
     public synchronized void fail(String reason) {
-        finish("FAILED", reason);
+        finish(PvcState.FAILED, reason);
     }
 
     /** Publishes the counters if they moved since the last update (only while ACTIVE). */
     public synchronized void publishIfChanged() {
-        if ("ACTIVE".equals(state) && changed.get()) {
+        if (state == PvcState.ACTIVE && changed.get()) {
             publish();
         }
     }
@@ -107,8 +107,8 @@ public final class PvcProgress implements TransferListener {
         return transferredSize.get();
     }
 
-    private void finish(String finalState, String outcome) {
-        if (!"PENDING".equals(state) && !"ACTIVE".equals(state)) {
+    private void finish(PvcState finalState, String outcome) {
+        if (!state.isUnfinished()) {
             return;
         }
         state = finalState;
@@ -124,8 +124,8 @@ public final class PvcProgress implements TransferListener {
         changed.set(false);
         sequence++;
         sink.publish(new PvcProgressUpdated(sink.jobId(), sink.clusterId(), pvc.namespace(), pvc.name(), opType, sequence,
-                state, message, startTime, endTime, SNAPSHOT.equals(opType) ? percentage() : null,
-                COPY.equals(opType) ? stats() : null));
+                state, message, startTime, endTime, opType == OpType.K8S_SNAP ? percentage() : null,
+                opType == OpType.K8S_COPY ? stats() : null));
     }
 
     private PvcStats stats() {
@@ -134,7 +134,7 @@ public final class PvcProgress implements TransferListener {
     }
 
     private int percentage() {
-        if ("COMPLETED".equals(state)) {
+        if (state == PvcState.COMPLETED) {
             return 100;
         }
         long estimated = estimatedSize;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
+import io.ferry.events.vocabulary.JobState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -55,9 +57,9 @@ class CopyThroughputBenchmark {
         String backupdefId = AgentTestSupport.newId();
 
         String unlimited = AgentTestSupport.newId();
-        agent.dispatch(AgentTestSupport.copyJob(unlimited, backupdefId, true, false, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(unlimited, backupdefId, true, false, CopyOptions.DEFAULTS));
         AgentJobReported unlimitedResult = agent.awaitResult(unlimited, Duration.ofMinutes(10));
-        assertThat(unlimitedResult.state()).isEqualTo("COMPLETED");
+        assertThat(unlimitedResult.state()).isEqualTo(JobState.COMPLETED);
         List<AgentJobReported> reports = agent.reports(unlimited);
         Instant snapshotStart = phaseStart(reports, "SNAPSHOT");
         Instant copyStart = phaseStart(reports, "COPY");
@@ -65,9 +67,9 @@ class CopyThroughputBenchmark {
         double copySeconds = seconds(copyStart, unlimitedResult.reportedAt());
 
         String limited = AgentTestSupport.newId();
-        agent.dispatch(AgentTestSupport.copyJob(limited, backupdefId, false, true, Map.of("upload_speed_limit", limit)));
+        agent.dispatch(AgentTestSupport.copyJob(limited, backupdefId, false, true, new CopyOptions(limit, null, null, null)));
         AgentJobReported limitedResult = agent.awaitResult(limited, Duration.ofMinutes(30));
-        assertThat(limitedResult.state()).isEqualTo("COMPLETED");
+        assertThat(limitedResult.state()).isEqualTo(JobState.COMPLETED);
         double limitedSeconds = seconds(phaseStart(agent.reports(limited), "COPY"), limitedResult.reportedAt());
         double achieved = bytes / limitedSeconds;
 

@@ -22,7 +22,11 @@ import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.testsupport.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,10 +42,10 @@ class CancelAndParallelismTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
         // 4 MiB at 256 KiB/s would take 16 s.
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of("upload_speed_limit", 262_144)));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, new CopyOptions(262_144L, null, null, null)));
         KafkaRecords.awaitRecord(kafka, Topics.PVC_PROGRESS, record -> {
             PvcProgressUpdated update = EventJson.read(record.value(), PvcProgressUpdated.class);
-            return jobId.equals(record.key()) && "K8S_COPY".equals(update.opType()) && update.stats() != null
+            return jobId.equals(record.key()) && update.opType() == OpType.K8S_COPY && update.stats() != null
                     && update.stats().transferredSize() > 0;
         }, Duration.ofSeconds(30));
 
@@ -49,16 +53,16 @@ class CancelAndParallelismTest extends AgentJobTest {
         agent.cancel(jobId);
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(15));
-        assertThat(result.state()).isEqualTo("CANCELLED");
+        assertThat(result.state()).isEqualTo(JobState.CANCELLED);
         assertThat(result.reportedAt()).as("the agent stopped within 2 s of the cancel").isBefore(cancelledAt.plusSeconds(2));
         Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
         assertThat(copy.resolve("shop")).doesNotExist();
         JsonNode manifest = new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
         assertThat(manifest.get("complete").asBoolean()).isFalse();
         assertThat(manifest.get("state").asText()).isEqualTo("CANCELLED");
-        PvcProgressUpdated last = agent.progress(jobId).stream().filter(update -> "K8S_COPY".equals(update.opType()))
+        PvcProgressUpdated last = agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY)
                 .reduce((first, second) -> second).orElseThrow();
-        assertThat(last.state()).isEqualTo("FAILED");
+        assertThat(last.state()).isEqualTo(PvcState.FAILED);
         assertThat(last.message()).isEqualTo("Cancelled on request");
     }
 
@@ -72,10 +76,10 @@ class CancelAndParallelismTest extends AgentJobTest {
         }
         String jobId = AgentTestSupport.newId();
         agent.dispatch(AgentTestSupport.copyJob(jobId, AgentTestSupport.newId(), true, true,
-                Map.of("pvc_parallelism", 2, "pvc_file_parallelism", 3, "upload_speed_limit", 4_194_304)));
+                new CopyOptions(4_194_304L, null, 2, 3)));
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(60));
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.activity()).anySatisfy(line -> assertThat(line).contains("at most 2 PVCs at a time, 3 files at a time per PVC"));
         assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_COPY")).isEqualTo(2);
         assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_SNAP")).isLessThanOrEqualTo(2);
@@ -97,7 +101,7 @@ class CancelAndParallelismTest extends AgentJobTest {
             if (!opType.equals(update.opType())) {
                 continue;
             }
-            if ("ACTIVE".equals(update.state())) {
+            if (update.state() == PvcState.ACTIVE) {
                 active.add(update.name());
             } else {
                 active.remove(update.name());

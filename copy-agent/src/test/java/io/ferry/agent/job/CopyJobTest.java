@@ -21,7 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.Phase;
+import io.ferry.events.vocabulary.PvcState;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -43,13 +48,13 @@ class CopyJobTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, CopyOptions.DEFAULTS));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.numTotalResources()).isEqualTo(3);
         assertThat(result.numBackupResources()).isEqualTo(3);
-        assertThat(agent.reports(jobId)).extracting(AgentJobReported::phase).containsSubsequence("SNAPSHOT", "COPY");
+        assertThat(agent.reports(jobId)).extracting(AgentJobReported::phase).containsSubsequence(Phase.SNAPSHOT, Phase.COPY);
 
         Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
         Map<String, Path> sources = Map.of("shop/db", db, "shop/logs", logs, "tools/cache", cache);
@@ -72,13 +77,13 @@ class CopyJobTest extends AgentJobTest {
 
         List<PvcProgressUpdated> progress = agent.progress(jobId);
         assertSequencesIncrease(progress);
-        Map<String, PvcProgressUpdated> finalCopy = progress.stream().filter(update -> "K8S_COPY".equals(update.opType()))
+        Map<String, PvcProgressUpdated> finalCopy = progress.stream().filter(update -> update.opType() == OpType.K8S_COPY)
                 .collect(Collectors.toMap(update -> update.namespace() + "/" + update.name(), update -> update, (a, b) -> b));
         for (Map.Entry<String, Path> pvc : sources.entrySet()) {
             PvcProgressUpdated last = finalCopy.get(pvc.getKey());
             long bytes = totalSize(pvc.getValue());
             long files = fileCount(pvc.getValue());
-            assertThat(last.state()).isEqualTo("COMPLETED");
+            assertThat(last.state()).isEqualTo(PvcState.COMPLETED);
             assertThat(last.startTime()).isNotNull();
             assertThat(last.endTime()).isGreaterThanOrEqualTo(last.startTime());
             assertThat(last.stats().estimatedSize()).isEqualTo(bytes);
@@ -88,7 +93,7 @@ class CopyJobTest extends AgentJobTest {
             assertThat(last.stats().ioNumberOfFiles()).isEqualTo(files);
             assertThat(last.stats().transferredNumberOfFiles()).isEqualTo(files);
         }
-        assertThat(progress).filteredOn(update -> "K8S_SNAP".equals(update.opType()) && "COMPLETED".equals(update.state()))
+        assertThat(progress).filteredOn(update -> update.opType() == OpType.K8S_SNAP && update.state() == PvcState.COMPLETED)
                 .hasSize(3).allSatisfy(update -> assertThat(update.snapshotProgressPercentage()).isEqualTo(100));
         assertThat(recoveryPoints(backupdefId)).as("delete_snapshots removes the recovery point").isEmpty();
     }
@@ -101,14 +106,14 @@ class CopyJobTest extends AgentJobTest {
         String backupdefId = AgentTestSupport.newId();
         String snapshotJob = AgentTestSupport.newId();
         agent.dispatch(AgentTestSupport.snapshotJob(snapshotJob, backupdefId));
-        assertThat(agent.awaitResult(snapshotJob, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(agent.awaitResult(snapshotJob, RESULT_TIMEOUT).state()).isEqualTo(JobState.COMPLETED);
 
         Files.write(data.resolve("table"), "changed after the snapshot".getBytes());
         Files.write(data.resolve("new-file"), "created after the snapshot".getBytes());
         String copyJob = AgentTestSupport.newId();
-        agent.dispatch(AgentTestSupport.copyJob(copyJob, backupdefId, false, false, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(copyJob, backupdefId, false, false, CopyOptions.DEFAULTS));
 
-        assertThat(agent.awaitResult(copyJob, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(agent.awaitResult(copyJob, RESULT_TIMEOUT).state()).isEqualTo(JobState.COMPLETED);
         Path copied = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(copyJob).resolve("shop/db");
         assertThat(sha256(copied.resolve("table"))).isEqualTo(before);
         assertThat(copied.resolve("new-file")).doesNotExist();
@@ -120,10 +125,10 @@ class CopyJobTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, false, true, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, false, true, CopyOptions.DEFAULTS));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("SKIPPED");
+        assertThat(result.state()).isEqualTo(JobState.SKIPPED);
         assertThat(result.message()).contains("No recovery point of backup " + backupdefId);
     }
 
@@ -137,14 +142,14 @@ class CopyJobTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, CopyOptions.DEFAULTS));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("PARTIAL");
+        assertThat(result.state()).isEqualTo(JobState.PARTIAL);
         assertThat(result.numTotalResources()).isEqualTo(2);
         assertThat(result.numBackupResources()).isEqualTo(1);
         PvcProgressUpdated failed = agent.progress(jobId).stream()
-                .filter(update -> "broken".equals(update.name()) && "FAILED".equals(update.state())).findFirst().orElseThrow();
+                .filter(update -> "broken".equals(update.name()) && update.state() == PvcState.FAILED).findFirst().orElseThrow();
         assertThat(failed.message()).contains("shop/broken/gone.bin");
         Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
         assertThat(sha256(copy.resolve("shop/good/data.bin"))).isEqualTo(sha256(good.resolve("data.bin")));

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.vocabulary.JobState;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** One command the agent cannot run fails that job only; the commands behind it still run. */
@@ -27,18 +29,18 @@ class FailureIsolationTest extends AgentJobTest {
         // The journal cannot record this job: where its entry is written first, there is a directory.
         Files.createDirectories(config.stateDirectory().resolve("jobs").resolve("." + broken + ".json.tmp").resolve("in-the-way"));
 
-        AgentJobReported result = resultThenNextJob(AgentTestSupport.copyJob(broken, AgentTestSupport.newId(), true, true, Map.of()));
+        AgentJobReported result = resultThenNextJob(AgentTestSupport.copyJob(broken, AgentTestSupport.newId(), true, true, CopyOptions.DEFAULTS));
 
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).startsWith("The agent could not start the job: Cannot record the job in the agent's journal");
     }
 
     @Test
     void aJobWhoseIdsAreNotPlainNamesIsReportedFailedAndTheNextJobRuns() throws IOException {
         AgentJobReported result = resultThenNextJob(
-                AgentTestSupport.copyJob(AgentTestSupport.newId(), "../elsewhere", true, true, Map.of()));
+                AgentTestSupport.copyJob(AgentTestSupport.newId(), "../elsewhere", true, true, CopyOptions.DEFAULTS));
 
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).isEqualTo("The agent could not start the job: its job, cluster or backup id is not a plain name");
     }
 
@@ -46,9 +48,9 @@ class FailureIsolationTest extends AgentJobTest {
     void anUploadLimitBeyondAnyLinkIsNoLimitAndTheNextJobRuns() throws IOException {
         // 100 Gbit/s in bytes per second.
         JobDispatched unlimited = AgentTestSupport.copyJob(AgentTestSupport.newId(), AgentTestSupport.newId(), true, true,
-                Map.of("upload_speed_limit", 12_500_000_000L));
+                new CopyOptions(12_500_000_000L, null, null, null));
 
-        assertThat(resultThenNextJob(unlimited).state()).isEqualTo("COMPLETED");
+        assertThat(resultThenNextJob(unlimited).state()).isEqualTo(JobState.COMPLETED);
         assertThat(agent.reports(unlimited.jobId())).anySatisfy(report -> assertThat(report.activity())
                 .anySatisfy(line -> assertThat(line).contains("upload unlimited")));
     }
@@ -59,7 +61,7 @@ class FailureIsolationTest extends AgentJobTest {
         String next = AgentTestSupport.newId();
 
         agent.dispatch(job);
-        agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, Map.of("upload_speed_limit", 4_194_304)));
+        agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, new CopyOptions(4_194_304L, null, null, null)));
 
         AgentJobReported result = agent.awaitResult(job.jobId(), RESULT_TIMEOUT);
         assertThat(agent.awaitResult(next, RESULT_TIMEOUT).state()).as("the job behind it").isEqualTo("COMPLETED");

@@ -20,9 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.BackupHooks;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.PvcSelection;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.Phase;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -41,7 +44,7 @@ class PvcSelectionTest extends AgentJobTest {
         agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.snapshotJob(jobId, backupdefId), SHOP, null));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.numTotalResources()).isEqualTo(2);
         assertThat(pvcDirectories(config.snapshotStore().resolve(backupdefId).resolve(jobId).resolve("data"))).containsExactly("shop/db", "shop/logs");
         assertThat(agent.progress(jobId)).extracting(update -> update.namespace() + "/" + update.name())
@@ -63,10 +66,10 @@ class PvcSelectionTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(jobId, backupdefId, true, false, Map.of()), SHOP_WEB, null));
+        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(jobId, backupdefId, true, false, CopyOptions.DEFAULTS), SHOP_WEB, null));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.numTotalResources()).isEqualTo(2);
         Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
         JsonNode manifest = new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
@@ -84,14 +87,14 @@ class PvcSelectionTest extends AgentJobTest {
         agent.labels("shop", "db", "{\"app\":\"db\"}");
         String jobId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(jobId, AgentTestSupport.newId(), true, true, Map.of()),
+        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(jobId, AgentTestSupport.newId(), true, true, CopyOptions.DEFAULTS),
                 SHOP_WEB, null));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.message()).isEqualTo("No PVCs match the backup's selection (namespaces shop; labels app=web)");
         assertThat(result.numTotalResources()).isZero();
-        assertThat(agent.reports(jobId)).extracting(AgentJobReported::phase).doesNotContain("SNAPSHOT", "COPY");
+        assertThat(agent.reports(jobId)).extracting(AgentJobReported::phase).doesNotContain(Phase.SNAPSHOT, Phase.COPY);
     }
 
     @Test
@@ -100,14 +103,14 @@ class PvcSelectionTest extends AgentJobTest {
         String backupdefId = AgentTestSupport.newId();
         String snapshotJob = AgentTestSupport.newId();
         agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.snapshotJob(snapshotJob, backupdefId), SHOP, null));
-        assertThat(agent.awaitResult(snapshotJob, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(agent.awaitResult(snapshotJob, RESULT_TIMEOUT).state()).isEqualTo(JobState.COMPLETED);
         String copyJob = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(copyJob, backupdefId, false, false, Map.of()),
+        agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.copyJob(copyJob, backupdefId, false, false, CopyOptions.DEFAULTS),
                 PvcSelection.EVERY_PVC, null));
 
         AgentJobReported result = agent.awaitResult(copyJob, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.numTotalResources()).isEqualTo(2);
         assertThat(pvcDirectories(config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(copyJob)))
                 .containsExactly("shop/db", "shop/logs");
@@ -123,7 +126,7 @@ class PvcSelectionTest extends AgentJobTest {
 
         agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.snapshotJob(jobId, AgentTestSupport.newId()), SHOP, hooks));
 
-        assertThat(agent.awaitResult(jobId, RESULT_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(agent.awaitResult(jobId, RESULT_TIMEOUT).state()).isEqualTo(JobState.COMPLETED);
         List<String> activity = activity(jobId);
         String pre = "Pre-hooks for namespaces [shop] (2 hooks) are not run: directory PVCs have no pods";
         String post = "Post-hooks for every namespace (1 hook) are not run: directory PVCs have no pods";
@@ -139,7 +142,7 @@ class PvcSelectionTest extends AgentJobTest {
         agent.dispatch(AgentTestSupport.selecting(AgentTestSupport.snapshotJob(jobId, AgentTestSupport.newId()), SHOP_WEB, null));
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).startsWith("The labels of PVC shop/db cannot be read from ")
                 .contains("shop/db.labels.json");
     }
@@ -154,7 +157,7 @@ class PvcSelectionTest extends AgentJobTest {
         agent.dispatch(job);
 
         AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.numTotalResources()).isEqualTo(3);
         assertThat(agent.progress(jobId)).extracting(PvcProgressUpdated::name).contains("cache");
     }

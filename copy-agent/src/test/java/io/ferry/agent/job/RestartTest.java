@@ -22,7 +22,10 @@ import io.ferry.agent.backuptarget.CopyManifest.FileEntry;
 import io.ferry.agent.files.Directories;
 import io.ferry.agent.files.StateFiles;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.PvcState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -59,7 +62,7 @@ class RestartTest {
                 Instant accepted = Instant.now().minusSeconds(60);
                 StateFiles.write(STATE.resolve("jobs").resolve(EXHAUSTED + ".json"), new JobJournal.Entry(EXHAUSTED,
                         AgentTestSupport.ORG, AgentTestSupport.CLUSTER, BACKUPDEF,
-                        AgentTestSupport.copyJob(EXHAUSTED, BACKUPDEF, true, false, Map.of()), 3, accepted, null));
+                        AgentTestSupport.copyJob(EXHAUSTED, BACKUPDEF, true, false, CopyOptions.DEFAULTS), 3, accepted, null));
                 StateFiles.write(STATE.resolve("jobs").resolve(LEGACY + ".json"), new JobJournal.Entry(LEGACY,
                         AgentTestSupport.ORG, AgentTestSupport.CLUSTER, BACKUPDEF, null, 0, accepted, null));
                 Files.createDirectories(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + EXHAUSTED).resolve("data/shop/db"));
@@ -90,7 +93,7 @@ class RestartTest {
         StateFiles.write(ledger.resolve("recovery-point.json"), Map.of("recoveryPoint", POINT, "createdAt", created.toString()));
         StateFiles.appendLine(ledger.resolve("shop/db.jsonl"), new FileEntry("a", 300_000, AgentTestSupport.sha256(copied)));
         StateFiles.write(STATE.resolve("jobs").resolve(RESUMED + ".json"), new JobJournal.Entry(RESUMED, AgentTestSupport.ORG,
-                AgentTestSupport.CLUSTER, BACKUPDEF, AgentTestSupport.copyJob(RESUMED, BACKUPDEF, false, false, Map.of()), 1,
+                AgentTestSupport.CLUSTER, BACKUPDEF, AgentTestSupport.copyJob(RESUMED, BACKUPDEF, false, false, CopyOptions.DEFAULTS), 1,
                 accepted, null));
     }
 
@@ -105,7 +108,7 @@ class RestartTest {
         AgentTestSupport agent = new AgentTestSupport(kafka, Path.of("unused"));
         AgentJobReported result = agent.awaitResult(RESUMED, Duration.ofSeconds(30));
 
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.activity()).anySatisfy(line -> assertThat(line).contains("(1 file) had been copied by an earlier attempt"));
         Path copy = jobTarget(RESUMED).resolve("shop/db");
         assertThat(Files.readAttributes(copy.resolve("a"), BasicFileAttributes.class).fileKey()).isEqualTo(completedFileKey);
@@ -115,7 +118,7 @@ class RestartTest {
         AgentJobReported resumed = agent.reports(RESUMED).get(0);
         assertThat(resumed.activity()).containsExactly("Agent restarted; resuming the job (attempt 2 of 3)");
         assertThat(resumed.sequence()).isGreaterThan(1L << 32);
-        PvcProgressUpdated last = agent.progress(RESUMED).stream().filter(update -> "COMPLETED".equals(update.state()))
+        PvcProgressUpdated last = agent.progress(RESUMED).stream().filter(update -> update.state() == PvcState.COMPLETED)
                 .findFirst().orElseThrow();
         assertThat(last.stats().transferredSize()).isEqualTo(500_000);
         assertThat(last.stats().ioSize()).isEqualTo(500_000);
@@ -126,7 +129,7 @@ class RestartTest {
     void aJobInterruptedInItsLastAttemptIsReportedFailedAndItsLeftoversRemoved() {
         AgentJobReported result = new AgentTestSupport(kafka, Path.of("unused")).awaitResult(EXHAUSTED, Duration.ofSeconds(30));
 
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).isEqualTo("Agent restarted 3 times while the job was running; giving up");
         assertThat(SNAPSHOTS.resolve(BACKUPDEF).resolve(".incomplete-" + EXHAUSTED)).doesNotExist();
         assertThat(jobTarget(EXHAUSTED)).doesNotExist();
@@ -138,7 +141,7 @@ class RestartTest {
     void aJobAnOlderAgentRecordedWithoutItsCommandIsReportedFailed() {
         AgentJobReported result = new AgentTestSupport(kafka, Path.of("unused")).awaitResult(LEGACY, Duration.ofSeconds(30));
 
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).isEqualTo("Agent restarted while the job was running; run it again");
         Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> journal.unfinished(Instant.now()).stream().noneMatch(entry -> entry.jobId().equals(LEGACY)));

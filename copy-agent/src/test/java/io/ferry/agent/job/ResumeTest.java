@@ -26,7 +26,11 @@ import io.ferry.agent.AgentTestSupport;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.testsupport.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -57,7 +61,7 @@ class ResumeTest extends AgentJobTest {
         String backupdefId = AgentTestSupport.newId();
         // 2 MiB at 512 KiB/s, one file at a time: about 4 s.
         agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, false,
-                Map.of("upload_speed_limit", LIMIT_BYTES_PER_SECOND, "pvc_file_parallelism", 1)));
+                new CopyOptions((long) LIMIT_BYTES_PER_SECOND, null, null, 1)));
         awaitCopiedFiles(jobId, 2);
 
         jobs.stopRunning();
@@ -70,7 +74,7 @@ class ResumeTest extends AgentJobTest {
         jobs.resumeInterrupted();
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(30));
-        assertThat(result.state()).isEqualTo("COMPLETED");
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.activity()).anySatisfy(line -> assertThat(line)
                 .contains("%d files) had been copied by an earlier attempt".formatted(keptFiles.size())));
         assertThat(fileKeys(copy)).as("files copied by the first attempt were not written again").containsAllEntriesOf(keptFiles);
@@ -83,13 +87,13 @@ class ResumeTest extends AgentJobTest {
         assertThat(manifest.get("pvcs").get(0).get("size").asLong()).isEqualTo((long) FILES * FILE_SIZE);
 
         List<AgentJobReported> reports = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.reports(jobId),
-                all -> all.stream().anyMatch(report -> "COMPLETED".equals(report.state())));
+                all -> all.stream().anyMatch(report -> report.state() == JobState.COMPLETED));
         int resumedAt = indexOf(reports, "Agent restarted; resuming the job (attempt 2 of 3)");
         List<AgentJobReported> firstAttempt = reports.subList(0, resumedAt);
         List<AgentJobReported> secondAttempt = reports.subList(resumedAt, reports.size());
         assertThat(firstAttempt).isNotEmpty().extracting(AgentJobReported::state).as("the stop reported no result")
                 .doesNotContainAnyElementsOf(AgentTestSupport.TERMINAL);
-        assertThat(secondAttempt.get(0).state()).isEqualTo("RUNNING");
+        assertThat(secondAttempt.get(0).state()).isEqualTo(JobState.RUNNING);
         long remainingBytes = (long) (FILES - keptFiles.size()) * FILE_SIZE;
         assertThat(Duration.between(secondAttempt.get(0).reportedAt(), result.reportedAt()))
                 .as("the upload limit still applies").isGreaterThan(Duration.ofMillis(remainingBytes * 1000 / LIMIT_BYTES_PER_SECOND * 8 / 10));
@@ -97,16 +101,16 @@ class ResumeTest extends AgentJobTest {
         assertThat(secondAttempt).allSatisfy(report -> assertThat(report.sequence()).isGreaterThan(lastOfFirstAttempt));
 
         List<PvcProgressUpdated> copyUpdates = Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> agent.progress(jobId).stream().filter(update -> "K8S_COPY".equals(update.opType())).toList(),
-                        all -> all.stream().anyMatch(update -> "COMPLETED".equals(update.state())));
+                .until(() -> agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY).toList(),
+                        all -> all.stream().anyMatch(update -> update.state() == PvcState.COMPLETED));
         assertThat(copyUpdates).extracting(PvcProgressUpdated::sequence).isSorted().doesNotHaveDuplicates();
         PvcProgressUpdated last = copyUpdates.get(copyUpdates.size() - 1);
-        assertThat(last.state()).isEqualTo("COMPLETED");
+        assertThat(last.state()).isEqualTo(PvcState.COMPLETED);
         assertThat(last.stats().estimatedSize()).isEqualTo((long) FILES * FILE_SIZE);
         assertThat(last.stats().ioSize()).isEqualTo((long) FILES * FILE_SIZE);
         assertThat(last.stats().transferredSize()).isEqualTo((long) FILES * FILE_SIZE);
         assertThat(last.stats().transferredNumberOfFiles()).isEqualTo(FILES);
-        assertThat(agent.progress(jobId)).filteredOn(update -> "K8S_SNAP".equals(update.opType()))
+        assertThat(agent.progress(jobId)).filteredOn(update -> update.opType() == OpType.K8S_SNAP)
                 .allSatisfy(update -> assertThat(update.sequence()).isLessThan(1L << 32));
     }
 
@@ -122,7 +126,7 @@ class ResumeTest extends AgentJobTest {
     private void awaitCopiedFiles(String jobId, int files) {
         KafkaRecords.awaitRecord(kafka, Topics.PVC_PROGRESS, record -> {
             PvcProgressUpdated update = EventJson.read(record.value(), PvcProgressUpdated.class);
-            return jobId.equals(record.key()) && "K8S_COPY".equals(update.opType()) && update.stats() != null
+            return jobId.equals(record.key()) && update.opType() == OpType.K8S_COPY && update.stats() != null
                     && update.stats().transferredNumberOfFiles() >= files;
         }, Duration.ofSeconds(30));
     }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.agent.files.Directories;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -48,13 +51,13 @@ class UnwritableTargetTest extends AgentJobTest {
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
 
-        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, Map.of()));
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, CopyOptions.DEFAULTS));
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(30));
-        assertThat(result.state()).isEqualTo("FAILED");
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).startsWith("Writing ").contains("to the backup target " + BLOCKER.resolve("target"));
         assertThat(agent.progress(jobId)).as("no PVC copy started").extracting(PvcProgressUpdated::opType)
-                .containsOnly("K8S_SNAP");
+                .containsOnly(OpType.K8S_SNAP);
         assertThat(config.snapshotStore().resolve(backupdefId).resolve(jobId).resolve("recovery-point.json"))
                 .as("the snapshot stays for a later copy").exists();
     }

@@ -1,7 +1,6 @@
 package io.ferry.job.progress;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
-import io.ferry.job.job.JobEvents;
-import io.ferry.job.job.JobSchema;
-import io.ferry.job.job.JobState;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
+import io.ferry.job.lifecycle.JobEvents;
+import io.ferry.job.schema.JobSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.ferry.rest.store.StoredDocument;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,7 +35,6 @@ import io.smallrye.mutiny.Uni;
 public class JobProgress {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> UNFINISHED = Set.of("PENDING", "ACTIVE");
     private static final String UPSERT = """
             INSERT INTO pvc_progress_view (job_id, namespace, name, op_type, sequence, state, estimated_size, estimated_files,
                                            io_size, io_files, transferred_size, transferred_files)
@@ -65,9 +65,9 @@ public class JobProgress {
     /** Records the update if it is newer than the PVC's last one, then refreshes the job's aggregates. */
     public Uni<Void> apply(String orgId, PvcProgressUpdated update) {
         return store.findForUpdate(JobSchema.SCHEMA, orgId, update.jobId()).chain(job -> {
-            boolean jobFailedUnfinished = job.flatMap(found -> JobState.parse(found.text("state")))
-                    .map(JobState::failsUnfinishedPvcs).orElse(false);
-            String state = jobFailedUnfinished && UNFINISHED.contains(update.state()) ? "FAILED" : update.state();
+            boolean jobFailedUnfinished = job.map(found -> JobState.parse(found.text("state")).failsUnfinishedPvcs()).orElse(false);
+            PvcState reported = update.state() == null ? PvcState.UNKNOWN : update.state();
+            PvcState state = jobFailedUnfinished && reported.isUnfinished() ? PvcState.FAILED : reported;
             return upsert(update, state).chain(changed -> changed == 0 || job.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : refresh(job.get()));
@@ -86,12 +86,12 @@ public class JobProgress {
                 .replaceWithVoid();
     }
 
-    private static Uni<Integer> upsert(PvcProgressUpdated update, String state) {
+    private static Uni<Integer> upsert(PvcProgressUpdated update, PvcState state) {
         PvcStats stats = update.stats() == null ? PvcStats.ZERO : update.stats();
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("job", update.jobId()).setParameter("namespace", update.namespace())
-                .setParameter("name", update.name()).setParameter("op", update.opType())
-                .setParameter("sequence", update.sequence()).setParameter("state", state)
+                .setParameter("name", update.name()).setParameter("op", update.opType() == null ? OpType.K8S_COPY.wire() : update.opType().wire())
+                .setParameter("sequence", update.sequence()).setParameter("state", state.wire())
                 .setParameter("es", stats.estimatedSize()).setParameter("ef", stats.estimatedNumberOfFiles())
                 .setParameter("is", stats.ioSize()).setParameter("if", stats.ioNumberOfFiles())
                 .setParameter("ts", stats.transferredSize()).setParameter("tf", stats.transferredNumberOfFiles())

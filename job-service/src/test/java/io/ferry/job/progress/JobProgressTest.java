@@ -21,6 +21,8 @@ import io.ferry.events.Topics;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.job.Scenario;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -121,11 +123,11 @@ class JobProgressTest {
     private static ProducerRecord<String, String> copy(Scenario scenario, String job, int pvc, long sequence, String state,
             PvcStats stats) {
         return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, scenario.org, job, new PvcProgressUpdated(job,
-                scenario.cluster, "apps", "data-" + pvc, "K8S_COPY", sequence, state, null, 1L, null, null, stats));
+                scenario.cluster, "apps", "data-" + pvc, OpType.K8S_COPY, sequence, PvcState.parse(state), null, 1L, null, null, stats));
     }
 
     private static ProducerRecord<String, String> snapshot(Scenario scenario, String job, int pvc, long sequence, String state) {
         return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, scenario.org, job, new PvcProgressUpdated(job,
-                scenario.cluster, "apps", "data-" + pvc, "K8S_SNAP", sequence, state, null, 1L, null, sequence == 2 ? 100 : 50, null));
+                scenario.cluster, "apps", "data-" + pvc, OpType.K8S_SNAP, sequence, PvcState.parse(state), null, 1L, null, sequence == 2 ? 100 : 50, null));
     }
 }

@@ -14,6 +14,7 @@ import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.ferry.offload.OffloadConfig;
 import io.ferry.offload.cluster.KubeclusterResource;
+import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;
 
@@ -47,7 +48,7 @@ public class AgentHeartbeatConsumer {
         if (!(event.data() instanceof AgentHeartbeat heartbeat) || heartbeat.sentAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return store.find(KubeclusterResource.SCHEMA, event.orgId(), heartbeat.clusterId()).chain(found -> {
+        return store.find(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId()).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -69,7 +70,7 @@ public class AgentHeartbeatConsumer {
             } else {
                 newStatus.put("message", message);
             }
-            return store.update(KubeclusterResource.SCHEMA, found.get(), doc).replaceWithVoid();
+            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc).replaceWithVoid();
         });
     }
 }

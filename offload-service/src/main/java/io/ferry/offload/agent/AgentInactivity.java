@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.messaging.ApplicationStopping;
 import io.ferry.offload.OffloadConfig;
 import io.ferry.offload.cluster.KubeclusterResource;
+import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,7 +53,7 @@ public class AgentInactivity {
     }
 
     private Uni<Void> markInactive(String orgId, String clusterId) {
-        return store.find(KubeclusterResource.SCHEMA, orgId, clusterId).chain(found -> {
+        return store.find(KubeclusterSchema.SCHEMA, orgId, clusterId).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -60,7 +61,7 @@ public class AgentInactivity {
             ((ObjectNode) doc.path("status")).put("state", "INACTIVE");
             LOG.infof("Cluster %s (organisation %s): no agent heartbeat for %s, now INACTIVE", clusterId, orgId,
                     config.agentTimeout());
-            return store.update(KubeclusterResource.SCHEMA, found.get(), doc).replaceWithVoid();
+            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc).replaceWithVoid();
         });
     }
 }

@@ -16,7 +16,8 @@ import io.ferry.offload.definition.DefinitionEvents;
 import io.ferry.offload.definition.References;
 import io.ferry.offload.definition.Triggers;
 import io.ferry.offload.job.JobView;
-import io.ferry.offload.offload.KubeoffloadSchema;
+import io.ferry.offload.schema.KubeclusterSchema;
+import io.ferry.offload.schema.KubeoffloadSchema;
 import io.ferry.rest.ResourceHooks;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
@@ -55,7 +56,7 @@ public class KubebackupHooks implements ResourceHooks {
         }
         BackupSelection.labelSelectorIssue(document.path("source").path("label_selector"))
                 .ifPresent(issue -> issues.put("source", Map.of("label_selector", issue)));
-        return references.resolve(KubeclusterResource.SCHEMA, caller.orgId(), "cluster", Triggers.text(document, "cluster"), issues)
+        return references.resolve(KubeclusterSchema.SCHEMA, caller.orgId(), "cluster", Triggers.text(document, "cluster"), issues)
                 .chain(() -> references.resolve(KubeoffloadSchema.SCHEMA, caller.orgId(), "copydef", Triggers.text(document, "copydef"), issues))
                 .map(ignored -> {
                     if (!issues.isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.offload.run.RunRequest;
 import io.ferry.offload.run.RunService;
 import io.ferry.offload.run.RunnableResource;
+import io.ferry.offload.schema.KubebackupSchema;
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.store.StoredDocument;

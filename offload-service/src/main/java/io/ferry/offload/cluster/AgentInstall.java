@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
@@ -50,10 +51,10 @@ public class AgentInstall {
         if (!ObjectIds.isValid(clusterId)) {
             return Uni.createFrom().failure(EveException.notFound());
         }
-        return store.findForUpdate(KubeclusterResource.SCHEMA, caller.orgId(), clusterId).chain(found -> {
+        return store.findForUpdate(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId).chain(found -> {
             ObjectNode doc = found.orElseThrow(EveException::notFound).doc().deepCopy();
             doc.with("status").put("agentURL", urls.issue(clusterId));
-            return store.update(KubeclusterResource.SCHEMA, found.get(), doc);
+            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc);
         }).map(updated -> {
             ObjectNode answer = updated.orElseThrow(() -> new EveException(409, "The kubecluster changed meanwhile; try again.")).doc()
                     .deepCopy();

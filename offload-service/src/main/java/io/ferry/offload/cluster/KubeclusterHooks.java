@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.definition.DefinitionKind;
-import io.ferry.offload.backup.KubebackupSchema;
+import io.ferry.offload.schema.KubebackupSchema;
 import io.ferry.offload.definition.DefinitionEvents;
+import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.ResourceHooks;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
@@ -41,7 +42,7 @@ public class KubeclusterHooks implements ResourceHooks {
         if (existing.isEmpty()) {
             document.putObject("status").put("state", "PENDING").put("agentURL", agentUrls.issue(id));
         }
-        return names.require(KubeclusterResource.SCHEMA, caller.orgId(), id, document.path("name").asText()).replaceWith(document);
+        return names.require(KubeclusterSchema.SCHEMA, caller.orgId(), id, document.path("name").asText()).replaceWith(document);
     }
 
     @Override

@@ -14,18 +14,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
 import io.ferry.rest.ObjectIds;
 import io.ferry.offload.job.ClusterMetrics;
+import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
-import io.ferry.rest.schema.Field;
-import io.ferry.rest.schema.Field.ColumnType;
-import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,26 +32,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/kubeclusters")
 public class KubeclusterResource extends EveResource {
 
-    public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeclusters", "Kubecluster", "kubecluster",
-            Field.nameField().column("name", ColumnType.TEXT),
-            Field.string("description"),
-            Field.dict("backup_provider",
-                    Field.string("type").nullable(),
-                    Field.string("region").nullable(),
-                    Field.objectId("user_objectstore").nullable()),
-            Field.dict("status",
-                    Field.string("state").allowed("PENDING", "ACTIVE", "INACTIVE"),
-                    Field.string("message"),
-                    Field.string("agentURL"),
-                    Field.integer("last_heartbeat")).readOnly());
-
     private final DocumentStore store;
     private final AgentInstall agentInstall;
     private final ClusterMetrics metrics;
 
     public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall,
             ClusterMetrics metrics) {
-        super(SCHEMA, endpoints, hooks);
+        super(KubeclusterSchema.SCHEMA, endpoints, hooks);
         this.store = store;
         this.agentInstall = agentInstall;
         this.metrics = metrics;
@@ -111,7 +95,7 @@ public class KubeclusterResource extends EveResource {
         if (!ObjectIds.isValid(id)) {
             return Uni.createFrom().failure(EveException.notFound());
         }
-        return store.find(SCHEMA, caller.orgId(), id).map(found -> found
+        return store.find(KubeclusterSchema.SCHEMA, caller.orgId(), id).map(found -> found
                 .map(cluster -> AgentManifest.manifest(caller.orgId(), cluster.id(), cluster.text("name")))
                 .orElseThrow(EveException::notFound));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.store.StoredDocument;
@@ -35,12 +36,17 @@ public class DefinitionEvents {
         return switch (kind) {
             case KUBECLUSTER -> DefinitionChanged.ofCluster(stored.id(), stored.revision(), stored.text("name"));
             case KUBEBACKUP -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
-                    stored.text("cluster"), null, stored.text("copydef"), stored.text("policy"), stored.text("trigger_type"),
-                    flag(stored, "pause"), null, null, null, BackupSelection.of(stored), BackupSelection.hooks(stored));
+                    stored.text("cluster"), null, stored.text("copydef"), stored.text("policy"), triggerType(stored),
+                    flag(stored, "pause"), null, null, null, null, BackupSelection.of(stored), BackupSelection.hooks(stored));
             case KUBEOFFLOAD -> new DefinitionChanged(stored.id(), kind, stored.revision(), stored.text("name"),
-                    stored.text("cluster"), stored.text("backupdef"), null, stored.text("policy"), stored.text("trigger_type"),
-                    null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), stored.object("options"));
+                    stored.text("cluster"), stored.text("backupdef"), null, stored.text("policy"), triggerType(stored),
+                    null, flag(stored, "run_backup"), flag(stored, "delete_snapshots"), RunParameters.options(stored),
+                    RunParameters.offloadProvider(stored), null, null);
         };
+    }
+
+    private static TriggerType triggerType(StoredDocument stored) {
+        return TriggerType.parse(stored.text("trigger_type"));
     }
 
     private static Boolean flag(StoredDocument stored, String field) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ferry.offload.backup.KubebackupSchema;
-import io.ferry.offload.offload.KubeoffloadSchema;
+import io.ferry.offload.schema.KubebackupSchema;
+import io.ferry.offload.schema.KubeoffloadSchema;
 import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -42,10 +43,10 @@ public class JobStateConsumer {
             JobView job = existing == null ? new JobView() : existing;
             job.jobId = changed.jobId();
             job.orgId = event.orgId();
-            job.type = changed.type();
-            job.state = changed.state();
+            job.type = changed.type().name();
+            job.state = changed.state().name();
             job.message = changed.message();
-            job.definitionId = "K8S_COPY".equals(changed.type()) ? changed.copydefId() : changed.backupdefId();
+            job.definitionId = changed.type() == JobType.K8S_COPY ? changed.copydefId() : changed.backupdefId();
             job.backupdefId = changed.backupdefId();
             job.clusterId = changed.clusterId();
             job.pvcs = changed.pvcs();

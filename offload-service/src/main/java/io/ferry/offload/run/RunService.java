@@ -6,14 +6,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.messaging.outbox.Outbox;
-import io.ferry.offload.backup.KubebackupSchema;
+import io.ferry.offload.schema.KubebackupSchema;
 import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.definition.BackupSelection;
-import io.ferry.offload.offload.KubeoffloadSchema;
+import io.ferry.offload.definition.RunParameters;
+import io.ferry.offload.schema.KubeclusterSchema;
+import io.ferry.offload.schema.KubeoffloadSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
@@ -41,24 +45,25 @@ public class RunService {
         return definition(KubeoffloadSchema.SCHEMA, caller, id).call(offload -> find(KubebackupSchema.SCHEMA, caller, offload.text("backupdef"))
                 .chain(backup -> nameOf(caller, offload.text("cluster")).chain(cluster -> outbox.append(caller.orgId(), offload.id(),
                         new OffloadTriggered(UUID.randomUUID().toString(), offload.id(), offload.text("backupdef"),
-                                offload.text("cluster"), "ADHOC", request.retainDays(), request.runBackup(),
-                                offload.doc().path("delete_snapshots").asBoolean(true), offload.object("options"),
-                                offload.object("offload_provider"), Instant.now(),
+                                offload.text("cluster"), TriggerType.ADHOC, Instant.now(),
                                 new DefinitionNames(cluster, backup.map(b -> b.text("name")).orElse(null), offload.text("name")),
-                                backup.map(BackupSelection::of).orElse(null), backup.map(BackupSelection::hooks).orElse(null))))));
+                                new RunSpec(request.retainDays(), request.runBackup(),
+                                        offload.doc().path("delete_snapshots").asBoolean(true), RunParameters.options(offload),
+                                        RunParameters.offloadProvider(offload), backup.map(BackupSelection::of).orElse(null),
+                                        backup.map(BackupSelection::hooks).orElse(null)))))));
     }
 
     @WithTransaction
     public Uni<StoredDocument> runBackup(Caller caller, String id, RunRequest request) {
         return definition(KubebackupSchema.SCHEMA, caller, id).call(backup -> nameOf(caller, backup.text("cluster"))
                 .chain(cluster -> outbox.append(caller.orgId(), backup.id(), new BackupTriggered(UUID.randomUUID().toString(),
-                        backup.id(), backup.text("cluster"), "ADHOC", request.retainDays(), Instant.now(),
+                        backup.id(), backup.text("cluster"), TriggerType.ADHOC, request.retainDays(), Instant.now(),
                         new DefinitionNames(cluster, backup.text("name"), null), BackupSelection.of(backup),
                         BackupSelection.hooks(backup)))));
     }
 
     private Uni<String> nameOf(Caller caller, String clusterId) {
-        return find(KubeclusterResource.SCHEMA, caller, clusterId).map(found -> found.map(doc -> doc.text("name")).orElse(null));
+        return find(KubeclusterSchema.SCHEMA, caller, clusterId).map(found -> found.map(doc -> doc.text("name")).orElse(null));
     }
 
     private Uni<Optional<StoredDocument>> find(ResourceSchema schema, Caller caller, String id) {

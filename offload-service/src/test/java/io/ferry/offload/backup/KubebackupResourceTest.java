@@ -28,6 +28,9 @@ import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.job.PvcSelection;
 import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.offload.Definitions;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
@@ -92,7 +95,7 @@ class KubebackupResourceTest {
         assertThat(trigger.backupdefId()).isEqualTo(backup);
         assertThat(trigger.clusterId()).isEqualTo(cluster);
         assertThat(trigger.retainDays()).isEqualTo(30);
-        assertThat(trigger.trigger()).isEqualTo("ADHOC");
+        assertThat(trigger.trigger()).isEqualTo(TriggerType.ADHOC);
     }
 
     @Test
@@ -102,7 +105,7 @@ class KubebackupResourceTest {
         for (int i = 0; i < 4; i++) {
             jobs[i] = ObjectIds.next();
             KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, jobs[i],
-                    new JobStateChanged(jobs[i], "K8S_SNAP", "COMPLETED", "Backup Successful", cluster, backup, null,
+                    new JobStateChanged(jobs[i], JobType.K8S_SNAP, JobState.COMPLETED, "Backup Successful", cluster, backup, null,
                             100L * (i + 1), 100L * (i + 1) + 5, 1)));
         }
         Awaitility.await().atMost(TIMEOUT).until(() -> jobs[3].equals(as(org).get(BACKUPS + "/" + backup).path("status.jobs[0].jobid")));
@@ -125,9 +128,9 @@ class KubebackupResourceTest {
         String snapshot = ObjectIds.next();
         String copy = ObjectIds.next();
         KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, snapshot,
-                new JobStateChanged(snapshot, "K8S_SNAP", "COMPLETED", "Backup Successful", cluster, backup, null, 500L, 505L, 1)));
+                new JobStateChanged(snapshot, JobType.K8S_SNAP, JobState.COMPLETED, "Backup Successful", cluster, backup, null, 500L, 505L, 1)));
         KafkaRecords.send(kafka, cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, copy,
-                new JobStateChanged(copy, "K8S_COPY", "RUNNING", null, cluster, backup, offload, 700L, null, 1)));
+                new JobStateChanged(copy, JobType.K8S_COPY, JobState.RUNNING, null, cluster, backup, offload, 700L, null, 1)));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> copy.equals(as(org).get(BACKUPS + "/" + backup).path("status.jobs[0].jobid")));
         as(org).get(BACKUPS + "/" + backup).then()

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.offload.Definitions;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
@@ -119,7 +121,7 @@ class KubeclusterClientsTest {
 
     private ProducerRecord<String, String> job(String id, String type, String state, String cluster,
             String backup, String offload, long start, Integer pvcs, Integer completed) {
-        return cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, id, new JobStateChanged(id, type, state, null, cluster, backup, offload,
+        return cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, id, new JobStateChanged(id, JobType.parse(type), JobState.parse(state), null, cluster, backup, offload,
                 start, start + 5, 1, pvcs, completed));
     }
 }

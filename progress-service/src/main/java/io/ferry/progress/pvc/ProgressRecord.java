@@ -14,7 +14,7 @@ record ProgressRecord(String orgId, PvcProgressUpdated update) {
     }
 
     Key key() {
-        return new Key(orgId, update.jobId(), update.opType() == null ? "" : update.opType(), update.namespace(), update.name());
+        return new Key(orgId, update.jobId(), update.opType() == null ? "" : update.opType().wire(), update.namespace(), update.name());
     }
 
     /** The document in the seed's field names. */
@@ -23,11 +23,11 @@ record ProgressRecord(String orgId, PvcProgressUpdated update) {
         doc.put("name", update.name());
         doc.put("namespace", update.namespace());
         doc.put("job_id", update.jobId());
-        doc.put("state", update.state());
+        doc.put("state", update.state().wire());
         putIfPresent(doc, "message", update.message());
         putIfPresent(doc, "start_time", update.startTime());
         putIfPresent(doc, "end_time", update.endTime());
-        putIfPresent(doc, "op_type", update.opType());
+        putIfPresent(doc, "op_type", update.opType() == null ? null : update.opType().wire());
         putIfPresent(doc, "snapshot_progress_percentage", update.snapshotProgressPercentage());
         PvcStats stats = update.stats();
         if (stats != null) {

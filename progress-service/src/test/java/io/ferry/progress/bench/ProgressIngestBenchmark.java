@@ -27,6 +27,8 @@ import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.progress.pvc.ProgressWriter;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.TestEvents;
@@ -146,8 +148,8 @@ class ProgressIngestBenchmark {
     }
 
     private static PvcProgressUpdated update(String job, int pvc, long sequence) {
-        String state = sequence == UPDATES_PER_PVC ? "COMPLETED" : "ACTIVE";
-        return new PvcProgressUpdated(job, "cluster", "apps", "data-" + pvc, "K8S_COPY", sequence, state, null, 1L,
+        PvcState state = sequence == UPDATES_PER_PVC ? PvcState.COMPLETED : PvcState.ACTIVE;
+        return new PvcProgressUpdated(job, "cluster", "apps", "data-" + pvc, OpType.K8S_COPY, sequence, state, null, 1L,
                 null, null, new PvcStats(1 << 30, 10_000, sequence << 26, sequence * 1000, sequence << 26, sequence * 1000));
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -141,7 +143,7 @@ class ProgressIngesterTest {
     private static ProducerRecord<String, String> event(String org, String job, String pvc, String opType, long sequence,
             String state, PvcStats stats) {
         return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, org, job, new PvcProgressUpdated(job, ObjectIds.next(),
-                "test-csi-snapshot", pvc, opType, sequence, state, "Data Transfer Successful", 1622630856L, 1622630856L,
+                "test-csi-snapshot", pvc, OpType.parse(opType), sequence, PvcState.parse(state), "Data Transfer Successful", 1622630856L, 1622630856L,
                 "K8S_SNAP".equals(opType) ? 100 : null, stats));
     }
 }

@@ -10,6 +10,8 @@ import org.awaitility.Awaitility;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.TestEvents;
 import io.ferry.testsupport.TestTokens;
@@ -29,7 +31,7 @@ final class PvcProgressApi {
     static ProducerRecord<String, String> copyUpdate(String org, String job, String pvc, long sequence, String state,
             PvcStats stats) {
         return TestEvents.cloudEvent(EventCatalog.PVC_PROGRESS_UPDATED, org, job, new PvcProgressUpdated(job, ObjectIds.next(),
-                "apps", pvc, "K8S_COPY", sequence, state, null, 1622630856L, null, null, stats));
+                "apps", pvc, OpType.K8S_COPY, sequence, PvcState.parse(state), null, 1622630856L, null, null, stats));
     }
 
     static RequestSpecification as(String org) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -78,8 +80,8 @@ class UnfinishedPvcsTest {
     }
 
     private static ProducerRecord<String, String> jobState(String org, String job, String state, String message, long revision) {
-        return TestEvents.cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, job, new JobStateChanged(job, "K8S_COPY", state, message,
+        return TestEvents.cloudEvent(EventCatalog.JOB_STATE_CHANGED, org, job, new JobStateChanged(job, JobType.K8S_COPY, JobState.parse(state), message,
                 ObjectIds.next(), ObjectIds.next(), ObjectIds.next(), 1622630856L,
-                JobStateChanged.TERMINAL_STATES.contains(state) ? JOB_END : null, revision));
+                JobState.parse(state).isTerminal() ? JOB_END : null, revision));
     }
 }

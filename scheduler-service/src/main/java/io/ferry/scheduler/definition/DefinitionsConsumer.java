@@ -44,7 +44,7 @@ public class DefinitionsConsumer {
                 definition.clusterId = changed.clusterId();
                 definition.backupdefId = changed.backupdefId();
                 definition.policyId = changed.policyId();
-                definition.triggerType = changed.triggerType();
+                definition.triggerType = changed.triggerType() == null ? null : changed.triggerType().name();
                 definition.pause = Boolean.TRUE.equals(changed.pause());
                 definition.runBackup = Boolean.TRUE.equals(changed.runBackup());
                 definition.deleteSnapshots = !Boolean.FALSE.equals(changed.deleteSnapshots());

@@ -22,6 +22,7 @@ import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -73,9 +74,9 @@ class FirerTest {
         awaitOutboxDrained();
         assertThat(KafkaRecords.awaitMatching(kafka, Topics.TRIGGERS, r -> offload.equals(r.key()), 1, TIMEOUT)).hasSize(1);
         OffloadTriggered trigger = EventJson.read(awaitTrigger(offload).value(), OffloadTriggered.class);
-        assertThat(trigger.trigger()).isEqualTo("SCHEDULED");
-        assertThat(trigger.retainDays()).isEqualTo(9);
-        assertThat(trigger.runBackup()).isTrue();
+        assertThat(trigger.trigger()).isEqualTo(TriggerType.SCHEDULED);
+        assertThat(trigger.run().retainDays()).isEqualTo(9);
+        assertThat(trigger.run().runBackup()).isTrue();
         assertThat(trigger.backupdefId()).isEqualTo(backup);
         assertThat(trigger.clusterId()).isEqualTo(cluster);
         assertThat(trigger.triggerId()).isEqualTo(offload + ":0:" + due.getEpochSecond());
@@ -163,12 +164,12 @@ class FirerTest {
 
     private void define(String id, DefinitionKind kind, String name, String policy, boolean pause, boolean runBackup) {
         DefinitionChanged definition = kind == DefinitionKind.KUBEBACKUP
-                ? new DefinitionChanged(id, kind, 1, name, cluster, null, null, policy, "SCHEDULED", pause, null, null, null)
-                : new DefinitionChanged(id, kind, 1, name, cluster, backup, null, policy, "SCHEDULED", null, runBackup, true, null);
+                ? new DefinitionChanged(id, kind, 1, name, cluster, null, null, policy, TriggerType.SCHEDULED, pause, null, null, null)
+                : new DefinitionChanged(id, kind, 1, name, cluster, backup, null, policy, TriggerType.SCHEDULED, null, runBackup, true, null);
         KafkaRecords.send(kafka,
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, cluster, DefinitionChanged.ofCluster(cluster, 1, "prod")),
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, backup, new DefinitionChanged(backup, DefinitionKind.KUBEBACKUP,
-                        1, "nightly", cluster, null, null, null, "ADHOC", false, null, null, null)),
+                        1, "nightly", cluster, null, null, null, TriggerType.ADHOC, false, null, null, null)),
                 TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, id, definition));
     }
 

@@ -18,6 +18,7 @@ import io.ferry.events.EventCatalog;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -97,7 +98,7 @@ class PolicyResourceTest {
                 .post(PATH).path("_id");
         String offload = ObjectIds.next();
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, offload, new DefinitionChanged(offload,
-                DefinitionKind.KUBEOFFLOAD, 1, "nightly-copy", ObjectIds.next(), ObjectIds.next(), null, policy, "SCHEDULED", null,
+                DefinitionKind.KUBEOFFLOAD, 1, "nightly-copy", ObjectIds.next(), ObjectIds.next(), null, policy, TriggerType.SCHEDULED, null,
                 false, true, null)));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
@@ -114,7 +115,7 @@ class PolicyResourceTest {
         String offload = ObjectIds.next();
         String backup = ObjectIds.next();
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, offload, new DefinitionChanged(offload,
-                DefinitionKind.KUBEOFFLOAD, 1, "o", ObjectIds.next(), backup, null, policy, "SCHEDULED", null, true, true, null)));
+                DefinitionKind.KUBEOFFLOAD, 1, "o", ObjectIds.next(), backup, null, policy, TriggerType.SCHEDULED, null, true, true, null)));
         awaitDefinition(offload);
 
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_DELETED, org, offload,
@@ -127,7 +128,7 @@ class PolicyResourceTest {
     void aScheduledKubebackupWhoseCopySchedulesItHasNoFireSlotsOfItsOwn() {
         String backup = ObjectIds.next();
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.DEFINITION_CHANGED, org, backup, new DefinitionChanged(backup,
-                DefinitionKind.KUBEBACKUP, 1, "o", ObjectIds.next(), null, ObjectIds.next(), null, "SCHEDULED", false, null, null, null)));
+                DefinitionKind.KUBEBACKUP, 1, "o", ObjectIds.next(), null, ObjectIds.next(), null, TriggerType.SCHEDULED, false, null, null, null)));
         awaitDefinition(backup);
         long slots = pool.preparedQuery("SELECT count(*) FROM fire_slot WHERE definition_id = $1").execute(Tuple.of(backup))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);

@@ -1,0 +1,30 @@
+package io.ferry.events.vocabulary;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** What a job does (seed: jobs, {@code type}). */
+public enum JobType {
+    /** A snapshot backup of a kubebackup. */
+    K8S_SNAP,
+    /** A copy backup of a kubeoffload: the snapshot's data moved to the backup target. */
+    K8S_COPY,
+    RESTORE,
+    DELETE_BACKUP,
+    UNKNOWN;
+
+    /** Only snapshot and copy jobs can be cancelled (seed: "Cancel a job"). */
+    public boolean isCancellable() {
+        return this == K8S_SNAP || this == K8S_COPY;
+    }
+
+    @JsonCreator
+    public static JobType parse(String wire) {
+        return Vocabulary.parse(JobType.class, wire, Enum::name, UNKNOWN);
+    }
+
+    public static List<String> known() {
+        return Vocabulary.known(JobType.class, Enum::name, UNKNOWN);
+    }
+}

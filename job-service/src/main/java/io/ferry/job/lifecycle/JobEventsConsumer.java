@@ -1,0 +1,64 @@
+package io.ferry.job.lifecycle;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.ferry.events.EventEnvelope;
+import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.job.progress.JobProgress;
+import io.ferry.messaging.inbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+
+/** Triggers create jobs; agent reports and PVC progress move them. */
+@ApplicationScoped
+public class JobEventsConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final JobLifecycle lifecycle;
+    private final JobProgress progress;
+
+    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle, JobProgress progress) {
+        this.consumer = consumer;
+        this.lifecycle = lifecycle;
+        this.progress = progress;
+    }
+
+    @Incoming("triggers")
+    Uni<Void> onTrigger(Message<String> message) {
+        return consumer.consume("job-triggers", message, event -> {
+            if (event.data() instanceof OffloadTriggered offload) {
+                return lifecycle.create(event.orgId(), JobRequest.of(offload), Instant.now());
+            }
+            if (event.data() instanceof BackupTriggered backup) {
+                return lifecycle.create(event.orgId(), JobRequest.of(backup), Instant.now());
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @Incoming("agent-reports")
+    Uni<Void> onAgentReport(Message<String> message) {
+        return consumer.consume("job-agent-reports", message, event -> event.data() instanceof AgentJobReported report
+                ? lifecycle.applyReport(event.orgId(), report)
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Idempotent by itself: a PVC's update applies only when its sequence is newer. */
+    @Incoming("pvc-progress")
+    Uni<Void> onPvcProgress(Message<String> message) {
+        return consumer.consumeRepeatable("job-pvc-progress", message, this::applyProgress);
+    }
+
+    private Uni<Void> applyProgress(EventEnvelope<?> event) {
+        return event.data() instanceof PvcProgressUpdated update
+                ? progress.apply(event.orgId(), update)
+                : Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,37 @@
+package io.ferry.job.lifecycle;
+
+import io.ferry.events.job.RunSpec;
+import io.ferry.events.trigger.BackupTriggered;
+import io.ferry.events.trigger.DefinitionNames;
+import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.TriggerType;
+
+/**
+ * A run asked for by a trigger event, whichever kind.
+ *
+ * @param run what the run does; its selection and hooks are null when the trigger carries none (then they come from
+ *            the definitions read model)
+ */
+public record JobRequest(String triggerId, JobType type, String clusterId, String backupdefId, String copydefId,
+        TriggerType trigger, DefinitionNames names, RunSpec run) {
+
+    public static JobRequest of(OffloadTriggered t) {
+        return new JobRequest(t.triggerId(), JobType.K8S_COPY, t.clusterId(), t.backupdefId(), t.offloadId(), t.trigger(),
+                t.names(), t.run());
+    }
+
+    public static JobRequest of(BackupTriggered t) {
+        return new JobRequest(t.triggerId(), JobType.K8S_SNAP, t.clusterId(), t.backupdefId(), null, t.trigger(), t.names(),
+                RunSpec.snapshot(t.retainDays(), t.selection(), t.hooks()));
+    }
+
+    /** The definition whose runs must not overlap: the kubeoffload of a copy, the kubebackup of a snapshot. */
+    public String definitionId() {
+        return copydefId != null ? copydefId : backupdefId;
+    }
+
+    public String definitionField() {
+        return copydefId != null ? "copydef" : "backupdef";
+    }
+}
