@@ -13,6 +13,10 @@ import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.JobStateChanged;
+import io.ferry.events.objectstore.ObjectstoreChanged;
+import io.ferry.events.objectstore.ObjectstoreDeleted;
+import io.ferry.events.objectstore.ObjectstoreValidated;
+import io.ferry.events.objectstore.ObjectstoreValidationRequested;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
@@ -43,9 +47,19 @@ public final class EventCatalog {
     public static final EventType<PvcProgressUpdated> PVC_PROGRESS_UPDATED = new EventType<>(
             "ferry.pvc.progress-updated.v1", Topics.PVC_PROGRESS, PvcProgressUpdated.class);
 
+    public static final EventType<ObjectstoreChanged> OBJECTSTORE_CHANGED = new EventType<>(
+            "ferry.objectstore.changed.v1", Topics.DEFINITIONS, ObjectstoreChanged.class);
+    public static final EventType<ObjectstoreDeleted> OBJECTSTORE_DELETED = new EventType<>(
+            "ferry.objectstore.deleted.v1", Topics.DEFINITIONS, ObjectstoreDeleted.class);
+    public static final EventType<ObjectstoreValidationRequested> OBJECTSTORE_VALIDATION_REQUESTED = new EventType<>(
+            "ferry.objectstore.validation-requested.v1", Topics.AGENT_COMMANDS, ObjectstoreValidationRequested.class);
+    public static final EventType<ObjectstoreValidated> OBJECTSTORE_VALIDATED = new EventType<>(
+            "ferry.objectstore.validated.v1", Topics.AGENT_REPORTS, ObjectstoreValidated.class);
+
     public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
             BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT, JOB_DISPATCHED, CANCEL_REQUESTED, AGENT_JOB_REPORTED,
-            PVC_PROGRESS_UPDATED);
+            PVC_PROGRESS_UPDATED, OBJECTSTORE_CHANGED, OBJECTSTORE_DELETED, OBJECTSTORE_VALIDATION_REQUESTED,
+            OBJECTSTORE_VALIDATED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** DefinitionChanged, DefinitionDeleted; key: definition id. */
+    /** DefinitionChanged, DefinitionDeleted, ObjectstoreChanged, ObjectstoreDeleted; key: definition (objectstore) id. */
     public static final String DEFINITIONS = "ferry.definitions";
 
     /** OffloadTriggered, BackupTriggered; key: definition id. */
@@ -20,10 +20,10 @@ public final class Topics {
     /** AgentHeartbeat; key: cluster id. */
     public static final String AGENT_HEARTBEATS = "ferry.agent-heartbeats";
 
-    /** JobDispatched, CancelRequested; key: cluster id, so that one agent gets its commands in order. */
+    /** JobDispatched, CancelRequested, ObjectstoreValidationRequested; key: cluster id, so that one agent gets its commands in order. */
     public static final String AGENT_COMMANDS = "ferry.agent-commands";
 
-    /** AgentJobReported; key: job id. */
+    /** AgentJobReported (key: job id), ObjectstoreValidated (key: objectstore id). */
     public static final String AGENT_REPORTS = "ferry.agent-reports";
 
     /** PvcProgressUpdated; key: job id. */
