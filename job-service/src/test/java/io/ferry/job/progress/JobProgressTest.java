@@ -21,6 +21,7 @@ import io.ferry.events.Topics;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.PvcState;
 import io.ferry.job.Scenario;
@@ -98,7 +99,7 @@ class JobProgressTest {
                 && Integer.valueOf(2).equals(EventJson.read(r.value(), JobStateChanged.class).protectedPvcs()), TIMEOUT).value(),
                 JobStateChanged.class);
         assertThat(counted.pvcs()).isEqualTo(5);
-        assertThat(counted.state()).isEqualTo(outcome);
+        assertThat(counted.state()).isEqualTo(JobState.parse(outcome));
     }
 
     private static void awaitCopyProgress(Scenario scenario, String job, String count, int expected) {
