@@ -38,7 +38,7 @@ public class UnfinishedPvcs {
         String message = job.message() != null ? job.message() : "The job ended " + job.state();
         return Panache.getSession().chain(session -> session.createNativeQuery(HOLD_WRITES).executeUpdate()
                 .chain(() -> session.createNativeQuery(RECORD_OUTCOME).setParameter("org", orgId).setParameter("job", job.jobId())
-                        .setParameter("state", job.state()).setParameter("message", message)
+                        .setParameter("state", job.state().name()).setParameter("message", message)
                         .setParameter("endTime", job.endTime()).executeUpdate())
                 .chain(() -> session.createNativeQuery(FAIL_UNFINISHED).setParameter("org", orgId)
                         .setParameter("job", job.jobId()).executeUpdate()))
