@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;

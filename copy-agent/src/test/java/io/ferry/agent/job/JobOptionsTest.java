@@ -2,7 +2,6 @@ package io.ferry.agent.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 

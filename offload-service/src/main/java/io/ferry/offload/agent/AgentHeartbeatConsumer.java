@@ -13,7 +13,6 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.ferry.offload.OffloadConfig;
-import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.messaging.ApplicationStopping;
 import io.ferry.offload.OffloadConfig;
-import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.definition.DefinitionKind;
-import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.definition.BackupSelection;
 import io.ferry.offload.definition.DefinitionEvents;
 import io.ferry.offload.definition.References;

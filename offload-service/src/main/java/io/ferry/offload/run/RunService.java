@@ -13,7 +13,6 @@ import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.messaging.outbox.Outbox;
 import io.ferry.offload.schema.KubebackupSchema;
-import io.ferry.offload.cluster.KubeclusterResource;
 import io.ferry.offload.definition.BackupSelection;
 import io.ferry.offload.definition.RunParameters;
 import io.ferry.offload.schema.KubeclusterSchema;
