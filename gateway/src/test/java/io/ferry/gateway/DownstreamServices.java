@@ -3,6 +3,7 @@ package io.ferry.gateway;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.ferry.infra.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
