@@ -59,7 +59,10 @@ public record S3Credentials(String accessKey, String secretKey) {
     /** Writes (or replaces) the two files in {@code directory}, each replaced atomically. */
     public void writeTo(Path directory) {
         try {
-            Files.createDirectories(directory, OWNER_ONLY_DIRECTORY);
+            Files.createDirectories(directory.toAbsolutePath().getParent());
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectory(directory, OWNER_ONLY_DIRECTORY);
+            }
             writeOwnerOnly(directory.resolve(ACCESS_KEY_FILE), accessKey);
             writeOwnerOnly(directory.resolve(SECRET_KEY_FILE), secretKey);
         } catch (IOException e) {

@@ -16,14 +16,14 @@ class S3CredentialsTest {
 
     @Test
     void createdOnceOwnerOnlyAndReusedAfterwards() throws Exception {
-        S3Credentials created = S3Credentials.loadOrCreate(dir.resolve("s3"));
+        S3Credentials created = S3Credentials.loadOrCreate(dir.resolve("keys/s3"));
 
-        assertThat(S3Credentials.loadOrCreate(dir.resolve("s3"))).isEqualTo(created);
+        assertThat(S3Credentials.loadOrCreate(dir.resolve("keys/s3"))).isEqualTo(created);
         assertThat(created.accessKey()).matches("[A-Z0-9]{20}");
         assertThat(created.secretKey()).matches("[A-Za-z0-9]{40}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s3")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys/s3")))).isEqualTo("rwx------");
         for (String file : new String[] {S3Credentials.ACCESS_KEY_FILE, S3Credentials.SECRET_KEY_FILE}) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s3").resolve(file))))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys/s3").resolve(file))))
                     .isEqualTo("rw-------");
         }
     }
