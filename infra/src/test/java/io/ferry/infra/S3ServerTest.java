@@ -46,13 +46,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * S3Proxy as the copy agent will use it, through the AWS SDK v2. What it verifies (S3Proxy 2.6.0):
  * <ul>
- * <li>{@code Content-MD5} on PutObject and UploadPart: a mismatch is a 400 BadDigest. The one checksum AWS S3,
- * MinIO and S3Proxy all check, so the one the agent should send.</li>
+ * <li>{@code Content-MD5} on PutObject and UploadPart: a mismatch is a 400 BadDigest. AWS S3 and MinIO check it
+ * too, whatever the transfer encoding, so it is the checksum for the agent to send.</li>
  * <li>The SHA-256 of a payload signed whole ({@code x-amz-content-sha256} with the hash, what the SDK sends with
  * chunked encoding off): a mismatch is a 400 XAmzContentSHA256Mismatch. S3Proxy holds such a body in memory
  * (up to 128 MiB) to hash it.</li>
- * <li>Not the signatures of aws-chunked uploads (the SDK's default for PutObject and UploadPart over http):
- * S3Proxy strips them unchecked.</li>
+ * <li>Not the chunk signatures of aws-chunked uploads (the SDK's default for PutObject and UploadPart over
+ * http): S3Proxy strips them unchecked (its ChunkedInputStream).</li>
  * <li>Flexible checksums ({@code x-amz-checksum-sha256} and the like) are refused with 501 NotImplemented, and
  * the SDK's default of sending and asking for them fails outright, so clients set
  * {@code requestChecksumCalculation} and {@code responseChecksumValidation} to WHEN_REQUIRED.</li>
