@@ -11,8 +11,8 @@ import io.ferry.infra.PortInUseException;
 
 /**
  * {@code ./ferry up}: starts the whole system and keeps it running until Ctrl-C (or SIGTERM), then stops
- * everything it started. With the argument {@code infra} ({@code ./ferry infra}) it starts only PostgreSQL
- * and Kafka, for services run in dev mode. Data stays in {@code $FERRY_HOME/data} (default
+ * everything it started. With the argument {@code infra} ({@code ./ferry infra}) it starts only PostgreSQL,
+ * Kafka and S3, for services run in dev mode. Data stays in {@code $FERRY_HOME/data} (default
  * {@code .ferry/data}).
  */
 public final class FerryUp {
@@ -49,8 +49,9 @@ public final class FerryUp {
 
         System.out.println();
         if (infrastructureOnly) {
-            System.out.println("PostgreSQL (localhost:" + settings.port("postgres") + ") and Kafka (localhost:"
-                    + settings.port("kafka") + ") are up; start a service with ./mvnw -pl <module> quarkus:dev");
+            System.out.println("PostgreSQL (localhost:" + settings.port("postgres") + "), Kafka (localhost:"
+                    + settings.port("kafka") + ") and S3 (" + settings.s3Endpoint() + ", bucket " + settings.s3Bucket()
+                    + ") are up; start a service with ./mvnw -pl <module> quarkus:dev");
         } else {
             System.out.println("Ferry is up.");
             System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
@@ -60,6 +61,9 @@ public final class FerryUp {
                     + "', 30 days; ./ferry token [org] [admin|viewer] for others)");
             System.out.println("  Agent:   PVCs in " + settings.agentVolumes() + "/<namespace>/<pvc>/, copies in "
                     + settings.agentTarget());
+            System.out.println("  S3:      " + settings.s3Endpoint() + " (bucket " + settings.s3Bucket() + ")");
+            System.out.println("           (access key and secret in " + settings.agentSecretsDirectory().resolve(settings.s3SecretName())
+                    + "/)");
         }
         System.out.println("  Logs:    " + settings.logDirectory());
         System.out.println("  Data:    " + settings.dataDirectory());

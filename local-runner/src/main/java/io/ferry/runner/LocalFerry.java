@@ -20,14 +20,16 @@ import io.ferry.infra.KafkaBroker;
 import io.ferry.infra.Pause;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
+import io.ferry.infra.S3Credentials;
+import io.ferry.infra.S3Server;
 import io.ferry.infra.tokens.SigningKeys;
 import io.ferry.infra.tokens.TokenMinter;
 
 /**
- * The whole system on one machine: PostgreSQL and Kafka with durable data, then every service (as many
- * instances as {@link RunnerSettings#replicas()}) and the gateway as child JVMs. {@link #close()} stops them
- * in reverse order. The {@code kill…}/{@code restart…} methods are how the fault tests crash and revive
- * each part.
+ * The whole system on one machine: PostgreSQL, Kafka and an S3 server (with the bucket
+ * {@link RunnerSettings#s3Bucket()}), all with durable data, then every service (as many instances as
+ * {@link RunnerSettings#replicas()}) and the gateway as child JVMs. {@link #close()} stops them in reverse
+ * order. The {@code kill…}/{@code restart…} methods are how the fault tests crash and revive each part.
  */
 public final class LocalFerry implements AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class LocalFerry implements AutoCloseable {
     private final Map<String, ChildJvm> running = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private S3Server s3;
     private SigningKeys signingKeys;
     private volatile boolean closing;
 
@@ -48,7 +51,7 @@ public final class LocalFerry implements AutoCloseable {
         this(settings, out, RunnerSettings.SERVICES);
     }
 
-    /** PostgreSQL (with every service's database), Kafka and only the given services. */
+    /** PostgreSQL (with every service's database), Kafka, S3 and only the given services. */
     public LocalFerry(RunnerSettings settings, PrintStream out, List<ServiceSpec> services) {
         this.settings = settings;
         this.out = out;
@@ -124,6 +127,8 @@ public final class LocalFerry implements AutoCloseable {
     private void startAll() {
         requireBuilt();
         signingKeys = SigningKeys.loadOrCreate(settings.keyDirectory());
+        S3Credentials s3Credentials = S3Credentials.loadOrCreate(settings.s3CredentialsDirectory());
+        s3Credentials.writeTo(settings.agentSecretsDirectory().resolve(settings.s3SecretName()));
         for (String name : portsInUse()) {
             Ports.requireFree(settings.port(name), name + "; " + RunnerSettings.portVariable(name) + " changes it");
         }
@@ -135,6 +140,10 @@ public final class LocalFerry implements AutoCloseable {
 
         out.println("Starting Kafka on port " + settings.port("kafka") + " ...");
         kafka = startKafka();
+
+        out.println("Starting S3 on port " + settings.port("s3") + " ...");
+        s3 = S3Server.start(settings.dataDirectory().resolve("s3"), settings.port("s3"), s3Credentials);
+        s3.createBucket(settings.s3Bucket());
 
         if (!toStart.isEmpty()) {
             out.println("Starting services ...");
@@ -195,6 +204,7 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dferry.agent.snapshot-store=" + settings.agentDirectory().resolve("snapshots").toAbsolutePath());
             options.add("-Dferry.agent.target=" + settings.agentTarget().toAbsolutePath());
             options.add("-Dferry.agent.state-directory=" + settings.agentDirectory().resolve("state").toAbsolutePath());
+            options.add("-Dferry.agent.secrets-dir=" + settings.agentSecretsDirectory().toAbsolutePath());
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(
@@ -205,7 +215,7 @@ public final class LocalFerry implements AutoCloseable {
     }
 
     private List<String> portsInUse() {
-        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "kafka-controller"));
+        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "kafka-controller", "s3"));
         toStart.forEach(instance -> names.add(instance.name()));
         return names;
     }
@@ -250,7 +260,7 @@ public final class LocalFerry implements AutoCloseable {
         throw new IllegalStateException(instance.name() + " was not ready within " + READY_TIMEOUT + "; see " + jvm.logFile());
     }
 
-    /** Stops the services (in parallel, each given time to finish its work), then Kafka, then PostgreSQL. */
+    /** Stops the services (in parallel, each given time to finish its work), then S3, Kafka and PostgreSQL. */
     @Override
     public void close() {
         closing = true;
@@ -274,6 +284,10 @@ public final class LocalFerry implements AutoCloseable {
             }
         }
         running.clear();
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;

@@ -13,8 +13,8 @@ import java.util.function.Function;
  *
  * @param repository        the Ferry checkout (holds each module's {@code target/quarkus-app})
  * @param home              data and logs; kept between runs
- * @param ports             instance name (and {@code postgres}, {@code kafka}, {@code kafka-controller}) to port;
- *                          see {@link #portNames(int)}
+ * @param ports             instance name (and {@code postgres}, {@code kafka}, {@code kafka-controller}, {@code s3})
+ *                          to port; see {@link #portNames(int)}
  * @param replicas          instances of each service behind the gateway (the agent and the gateway run once)
  * @param crashSafeDatabase whether PostgreSQL waits for the disk on every commit ({@code ./ferry up}: always;
  *                          tests may trade that for speed)
@@ -23,6 +23,9 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
 
     /** Most instances of one service the runner starts. */
     public static final int MAX_REPLICAS = 4;
+
+    private static final String S3_BUCKET = "ferry-copies";
+    private static final String S3_SECRET_NAME = "ferry-local-s3";
 
     /** The services in start order; the gateway last. */
     public static final List<ServiceSpec> SERVICES = List.of(
@@ -135,6 +138,35 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         return agentDirectory().resolve("target");
     }
 
+    /**
+     * The local agent's Secrets, one directory each, as Kubernetes mounts them ({@code ferry.agent.secrets-dir});
+     * the S3 credentials are {@code <this>/}{@link #s3SecretName()}{@code /access_key_id} and
+     * {@code .../secret_access_key}.
+     */
+    public Path agentSecretsDirectory() {
+        return agentDirectory().resolve("secrets");
+    }
+
+    /** The local S3 server, for registering it as an objectstore. */
+    public String s3Endpoint() {
+        return "http://localhost:" + port("s3");
+    }
+
+    /** The bucket the runner creates on its S3 server for copies. */
+    public String s3Bucket() {
+        return S3_BUCKET;
+    }
+
+    /** The Secret in {@link #agentSecretsDirectory()} that holds the S3 credentials. */
+    public String s3SecretName() {
+        return S3_SECRET_NAME;
+    }
+
+    /** Where the runner keeps its S3 credentials, made on the first run and reused. */
+    public Path s3CredentialsDirectory() {
+        return keyDirectory().resolve("s3");
+    }
+
     public Path logDirectory() {
         return home.resolve("logs");
     }
@@ -190,6 +222,8 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         ports.put("postgres", 54329);
         ports.put("kafka", 29092);
         ports.put("kafka-controller", 29093);
+        // 8086-8089 are free of the services and of their further instances (8091-8114)
+        ports.put("s3", 8089);
         return Map.copyOf(ports);
     }
 }

@@ -20,6 +20,7 @@ class RunnerSettingsTest {
         assertThat(settings.port("gateway")).isEqualTo(8080);
         assertThat(settings.port("postgres")).isEqualTo(54329);
         assertThat(settings.port("kafka")).isEqualTo(29092);
+        assertThat(settings.s3Endpoint()).isEqualTo("http://localhost:8089");
         assertThat(settings.dataDirectory()).isEqualTo(REPOSITORY.resolve(".ferry/data"));
         assertThat(settings.applicationJar(RunnerSettings.SERVICES.get(0)))
                 .isEqualTo(REPOSITORY.resolve("offload-service/target/quarkus-app/quarkus-run.jar"));
@@ -33,6 +34,24 @@ class RunnerSettingsTest {
         assertThat(settings.port("kafka-controller")).isEqualTo(39093);
         assertThat(settings.port("gateway")).isEqualTo(9000);
         assertThat(settings.logDirectory()).isEqualTo(Path.of("/tmp/elsewhere/logs"));
+    }
+
+    @Test
+    void theS3ServerHasAPortOfItsOwnAndTheAgentItsCredentialsAsAMountedSecret() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_S3_PORT", "9089")::get);
+
+        assertThat(settings.s3Endpoint()).isEqualTo("http://localhost:9089");
+        assertThat(settings.s3Bucket()).isEqualTo("ferry-copies");
+        assertThat(settings.agentSecretsDirectory().resolve(settings.s3SecretName()))
+                .isEqualTo(REPOSITORY.resolve(".ferry/agent/secrets/ferry-local-s3"));
+    }
+
+    @Test
+    void noTwoDefaultPortsCollideEvenWithTheMostReplicas() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY,
+                Map.of("FERRY_REPLICAS", String.valueOf(RunnerSettings.MAX_REPLICAS))::get);
+
+        assertThat(RunnerSettings.portNames(RunnerSettings.MAX_REPLICAS)).extracting(settings::port).doesNotHaveDuplicates();
     }
 
     @Test

@@ -16,17 +16,19 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import io.ferry.infra.S3Credentials;
 import io.ferry.runner.RunnerSettings;
 import io.ferry.runner.ServiceSpec;
 
 /**
- * The deployment files (deploy/kubernetes, docker-compose.yml) agree with the system the local runner
- * starts: the same services, ports, databases and gateway routes, and the settings the services read.
+ * The deployment files (deploy/kubernetes, deploy/agent, docker-compose.yml) agree with the system the local
+ * runner starts: the same services, ports, databases and gateway routes, and the settings the services read.
  */
 class DeployManifestsTest {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("ferry.repository", ".."));
     private static final Path KUBERNETES = REPOSITORY.resolve("deploy/kubernetes");
+    private static final Path AGENT = REPOSITORY.resolve("deploy/agent/copy-agent.yaml");
 
     @Test
     void everyServiceHasADeploymentWithItsPortProbesAndDatabase() throws IOException {
@@ -91,6 +93,51 @@ class DeployManifestsTest {
                         .contains("CREATE DATABASE " + service.database() + ";");
             }
         }
+    }
+
+    @Test
+    void theAgentFindsEachTargetsCredentialsAsASecretMountedInTheSecretsDirectory() throws IOException {
+        Map<String, JsonNode> byKind = byKind(AGENT);
+        JsonNode pod = byKind.get("Deployment").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(RunnerSettings.DEFAULT_PORTS.get("agent"));
+        String secretsDir = env(container).get("FERRY_AGENT_SECRETS_DIR");
+        assertThat(secretsDir).startsWith("/");
+
+        List<JsonNode> secretVolumes = new ArrayList<>();
+        pod.get("volumes").forEach(volume -> {
+            if (volume.has("secret")) {
+                secretVolumes.add(volume);
+            }
+        });
+        assertThat(secretVolumes).hasSize(1);
+        String secretName = secretVolumes.get(0).at("/secret/secretName").asText();
+        JsonNode mount = mount(container, secretVolumes.get(0).get("name").asText());
+        assertThat(mount.get("mountPath").asText()).isEqualTo(secretsDir + "/" + secretName);
+        assertThat(mount.get("readOnly").asBoolean()).isTrue();
+        JsonNode secret = byKind.get("Secret");
+        assertThat(secret.at("/metadata/name").asText()).isEqualTo(secretName);
+        assertThat(secret.get("stringData").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder(S3Credentials.ACCESS_KEY_FILE, S3Credentials.SECRET_KEY_FILE);
+    }
+
+    @Test
+    void composeGivesTheAgentMinioCredentialsTheSameWay() throws IOException {
+        String compose = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
+        assertThat(compose).contains("FERRY_AGENT_SECRETS_DIR: /etc/ferry/secrets")
+                .contains("- ferry-s3-secret:/etc/ferry/secrets/ferry-minio:ro")
+                .contains("- ferry-s3-secret:/secret");
+        String init = Files.readString(REPOSITORY.resolve("deploy/minio-init.sh"));
+        assertThat(init).contains("/secret/" + S3Credentials.ACCESS_KEY_FILE).contains("/secret/" + S3Credentials.SECRET_KEY_FILE);
+    }
+
+    private static JsonNode mount(JsonNode container, String volume) {
+        for (JsonNode mount : container.get("volumeMounts")) {
+            if (mount.get("name").asText().equals(volume)) {
+                return mount;
+            }
+        }
+        throw new AssertionError("Volume " + volume + " is not mounted");
     }
 
     private static Map<String, JsonNode> byKind(Path manifest) throws IOException {
