@@ -1,15 +1,12 @@
 package io.ferry.infra;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -111,15 +108,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static List<String> brokerClassPath() {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing; build the infra module with Maven");
-            }
-            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return Arrays.asList(content.split(java.io.File.pathSeparator));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildClassPath.read(CLASSPATH_RESOURCE);
     }
 
     private static String serverProperties(Path logDir, int port, int controllerPort) {

@@ -36,6 +36,11 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void theBrokerClassPathLeavesS3ProxyOut() {
+        assertThat(KafkaBroker.brokerClassPath()).noneMatch(entry -> entry.contains("s3proxy"));
+    }
+
+    @Test
     void clusterIdsNeverLookLikeAnOption() {
         for (int i = 0; i < 10_000; i++) {
             String id = KafkaBroker.newClusterId();
