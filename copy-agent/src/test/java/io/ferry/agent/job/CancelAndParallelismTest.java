@@ -81,8 +81,8 @@ class CancelAndParallelismTest extends AgentJobTest {
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(60));
         assertThat(result.state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.activity()).anySatisfy(line -> assertThat(line).contains("at most 2 PVCs at a time, 3 files at a time per PVC"));
-        assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_COPY")).isEqualTo(2);
-        assertThat(mostActiveAtOnce(agent.progress(jobId), "K8S_SNAP")).isLessThanOrEqualTo(2);
+        assertThat(mostActiveAtOnce(agent.progress(jobId), OpType.K8S_COPY)).isEqualTo(2);
+        assertThat(mostActiveAtOnce(agent.progress(jobId), OpType.K8S_SNAP)).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -94,11 +94,11 @@ class CancelAndParallelismTest extends AgentJobTest {
     }
 
     /** The most PVCs ACTIVE at the same time, replaying the updates in broker order. */
-    private static int mostActiveAtOnce(List<PvcProgressUpdated> progress, String opType) {
+    private static int mostActiveAtOnce(List<PvcProgressUpdated> progress, OpType opType) {
         Set<String> active = new HashSet<>();
         int most = 0;
         for (PvcProgressUpdated update : progress) {
-            if (!opType.equals(update.opType())) {
+            if (update.opType() != opType) {
                 continue;
             }
             if (update.state() == PvcState.ACTIVE) {

@@ -64,7 +64,7 @@ class FailureIsolationTest extends AgentJobTest {
         agent.dispatch(AgentTestSupport.copyJob(next, AgentTestSupport.newId(), true, true, new CopyOptions(4_194_304L, null, null, null)));
 
         AgentJobReported result = agent.awaitResult(job.jobId(), RESULT_TIMEOUT);
-        assertThat(agent.awaitResult(next, RESULT_TIMEOUT).state()).as("the job behind it").isEqualTo("COMPLETED");
+        assertThat(agent.awaitResult(next, RESULT_TIMEOUT).state()).as("the job behind it").isEqualTo(JobState.COMPLETED);
         return result;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.ferry.agent.backuptarget.CopyManifest.FileEntry;
 import io.ferry.agent.backuptarget.s3.SourceDigests.Part;
@@ -41,12 +42,15 @@ final class ObjectUpload {
     private final ServerChecksum checksum;
     private final ExecutorService parts;
     private final OpenUploads uploads;
+    private final Consumer<String> completed;
 
-    ObjectUpload(S3Target target, ServerChecksum checksum, ExecutorService parts, OpenUploads uploads) {
+    /** @param completed told the key of every object completed */
+    ObjectUpload(S3Target target, ServerChecksum checksum, ExecutorService parts, OpenUploads uploads, Consumer<String> completed) {
         this.target = target;
         this.checksum = checksum;
         this.parts = parts;
         this.uploads = uploads;
+        this.completed = completed;
     }
 
     FileEntry upload(PvcFile file, String key, String label, RateLimit limit, Cancellation cancellation, TransferListener listener)
@@ -58,6 +62,7 @@ final class ObjectUpload {
         } else {
             single(file, key, label, digests, limit, cancellation, listener);
         }
+        completed.accept(key);
         listener.fileDone();
         return new FileEntry(file.relativePath(), digests.size(), digests.sha256());
     }
@@ -68,6 +73,7 @@ final class ObjectUpload {
         checksum.on(request, checksum.newDigest().digest(data));
         try {
             target.client().putObject(request.build(), RequestBody.fromBytes(data));
+            completed.accept(key);
         } catch (SdkException e) {
             throw new WriteFailedException(target.failures().describe("Writing " + key, e), e);
         }

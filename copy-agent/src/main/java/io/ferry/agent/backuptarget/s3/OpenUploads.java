@@ -37,8 +37,13 @@ final class OpenUploads {
         }
     }
 
-    void abortAll() {
-        Map.copyOf(open).forEach(this::abort);
+    /** Aborts the uploads this copy started under {@code prefix}. */
+    void abortAll(String prefix) {
+        Map.copyOf(open).forEach((uploadId, key) -> {
+            if (key.startsWith(prefix)) {
+                abort(uploadId, key);
+            }
+        });
     }
 
     /** Aborts every upload the server has open under {@code prefix}, this copy's or an earlier attempt's. */

@@ -1,8 +1,10 @@
 package io.ferry.agent.backuptarget.s3;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,8 @@ final class S3Copy implements TargetCopy {
     private final CopyId id;
     private final ExecutorService parts;
     private final OpenUploads uploads;
+    /** The objects of the copy known to be complete (written by this attempt or found from an earlier one). */
+    private final Set<String> complete = ConcurrentHashMap.newKeySet();
     private final ObjectUpload upload;
 
     S3Copy(S3Target target, CopyId id, ServerChecksum checksum) {
@@ -45,7 +49,7 @@ final class S3Copy implements TargetCopy {
         this.id = id;
         this.parts = pool(target.settings().partsAtOnce(), "job-" + id.jobId() + "-part-");
         this.uploads = new OpenUploads(target);
-        this.upload = new ObjectUpload(target, checksum, parts, uploads);
+        this.upload = new ObjectUpload(target, checksum, parts, uploads, complete::add);
     }
 
     @Override
@@ -55,6 +59,11 @@ final class S3Copy implements TargetCopy {
 
     ObjectUpload upload() {
         return upload;
+    }
+
+    /** Notes an object an earlier attempt completed, so that abandoning the copy removes it too. */
+    void completedEarlier(String key) {
+        complete.add(key);
     }
 
     S3Target target() {
@@ -85,7 +94,7 @@ final class S3Copy implements TargetCopy {
     @Override
     public void close() {
         stopUploads();
-        uploads.abortAll();
+        uploads.abortAll("");
     }
 
     /** Aborts the multipart uploads an earlier attempt of the job left open (it stopped while they were in flight). */
@@ -98,16 +107,20 @@ final class S3Copy implements TargetCopy {
         removeUnder(target.layout().job(id));
     }
 
-    /** Aborts the uploads and deletes the objects under {@code prefix}, {@code parts-at-once} objects at a time. */
+    /**
+     * Aborts the uploads and deletes the objects under {@code prefix}, {@code parts-at-once} objects at a time: those
+     * the server lists, and those the copy knows of even where listing fails.
+     */
     void removeUnder(String prefix) {
+        uploads.abortAll(prefix);
         uploads.abortUnder(prefix);
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new TreeSet<>();
+        complete.stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
         try {
             target.client().listObjectsV2Paginator(list -> list.bucket(target.bucket()).prefix(prefix)).contents().stream()
                     .map(S3Object::key).forEach(keys::add);
         } catch (SdkException e) {
             target.cleanupFailed("Listing the objects under " + prefix + " to remove them", e);
-            return;
         }
         ExecutorService deleters = pool(target.settings().partsAtOnce(), "job-" + id.jobId() + "-delete-");
         try {
@@ -127,6 +140,7 @@ final class S3Copy implements TargetCopy {
     private void delete(String key) {
         try {
             target.client().deleteObject(delete -> delete.bucket(target.bucket()).key(key));
+            complete.remove(key);
         } catch (SdkException e) {
             target.cleanupFailed("Deleting " + key, e);
         }

@@ -52,7 +52,12 @@ final class S3PvcWriter implements PvcWriter {
         S3Target target = copy.target();
         try {
             HeadObjectResponse object = target.client().headObject(head -> head.bucket(target.bucket()).key(prefix + entry.path()));
-            return object.contentLength() == entry.size() && entry.sha256().equals(object.metadata().get(S3Layout.SHA256_METADATA));
+            boolean holds = object.contentLength() == entry.size()
+                    && entry.sha256().equals(object.metadata().get(S3Layout.SHA256_METADATA));
+            if (holds) {
+                copy.completedEarlier(prefix + entry.path());
+            }
+            return holds;
         } catch (NoSuchKeyException e) {
             return false;
         } catch (S3Exception e) {
