@@ -15,6 +15,7 @@ import io.ferry.agent.config.AgentConfig;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.CopyOptions;
 import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.Phase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -61,8 +62,8 @@ class CopyThroughputBenchmark {
         AgentJobReported unlimitedResult = agent.awaitResult(unlimited, Duration.ofMinutes(10));
         assertThat(unlimitedResult.state()).isEqualTo(JobState.COMPLETED);
         List<AgentJobReported> reports = agent.reports(unlimited);
-        Instant snapshotStart = phaseStart(reports, "SNAPSHOT");
-        Instant copyStart = phaseStart(reports, "COPY");
+        Instant snapshotStart = phaseStart(reports, Phase.SNAPSHOT);
+        Instant copyStart = phaseStart(reports, Phase.COPY);
         double snapshotSeconds = seconds(snapshotStart, copyStart);
         double copySeconds = seconds(copyStart, unlimitedResult.reportedAt());
 
@@ -70,7 +71,7 @@ class CopyThroughputBenchmark {
         agent.dispatch(AgentTestSupport.copyJob(limited, backupdefId, false, true, new CopyOptions(limit, null, null, null)));
         AgentJobReported limitedResult = agent.awaitResult(limited, Duration.ofMinutes(30));
         assertThat(limitedResult.state()).isEqualTo(JobState.COMPLETED);
-        double limitedSeconds = seconds(phaseStart(agent.reports(limited), "COPY"), limitedResult.reportedAt());
+        double limitedSeconds = seconds(phaseStart(agent.reports(limited), Phase.COPY), limitedResult.reportedAt());
         double achieved = bytes / limitedSeconds;
 
         System.out.printf("%n=== CopyThroughputBenchmark: %d MiB in %d PVCs x %d files (%d KiB each), default parallelism ===%n",
@@ -81,8 +82,8 @@ class CopyThroughputBenchmark {
                 limit, limitedSeconds, achieved, achieved / limit, Math.abs(achieved / limit - 1) <= 0.10 ? "within 10%" : "OUTSIDE 10%");
     }
 
-    private static Instant phaseStart(List<AgentJobReported> reports, String phase) {
-        return reports.stream().filter(report -> phase.equals(report.phase())).findFirst().orElseThrow().reportedAt();
+    private static Instant phaseStart(List<AgentJobReported> reports, Phase phase) {
+        return reports.stream().filter(report -> report.phase() == phase).findFirst().orElseThrow().reportedAt();
     }
 
     private static double seconds(Instant from, Instant to) {
