@@ -26,6 +26,7 @@ import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.PvcSelection;
 import io.ferry.events.job.RunSpec;
+import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
@@ -79,6 +80,11 @@ public final class AgentTestSupport {
             CopyOptions options) {
         return new JobDispatched(jobId, CLUSTER, JobType.K8S_COPY, backupdefId, newId(),
                 new RunSpec(7, runBackup, deleteSnapshots, options, null, null, null), null);
+    }
+
+    /** {@code job} as job-service sends it for a kubeoffload whose offload_provider resolves to {@code target}. */
+    public static JobDispatched to(JobDispatched job, TargetSpec target) {
+        return new JobDispatched(job.jobId(), job.clusterId(), job.type(), job.backupdefId(), job.copydefId(), job.run(), target);
     }
 
     /** {@code job} as job-service sends it for a kubebackup with this source and these hooks. */

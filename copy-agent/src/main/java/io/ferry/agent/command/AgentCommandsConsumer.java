@@ -14,10 +14,12 @@ import org.jboss.logging.Logger;
 import io.ferry.agent.cluster.ServedClusters;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.job.AgentJobs;
+import io.ferry.agent.objectstore.ObjectstoreValidations;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.objectstore.ObjectstoreValidationRequested;
 import io.ferry.kafka.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -26,8 +28,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * those of the clusters it serves, and only when the organisation matches the cluster's owner. A job is
  * acknowledged once it is recorded in the journal, not when it ends, so that a cancel behind it on the
  * same partition gets through. Nothing one command does may stop the channel: a job that cannot be
- * started is reported FAILED by {@link AgentJobs}, and anything else that goes wrong is logged and the
- * command acknowledged.
+ * started is reported FAILED by {@link AgentJobs}, an objectstore check runs beside the channel
+ * ({@link ObjectstoreValidations}), and anything else that goes wrong is logged and the command acknowledged.
  */
 @ApplicationScoped
 public class AgentCommandsConsumer {
@@ -36,11 +38,13 @@ public class AgentCommandsConsumer {
 
     private final ServedClusters clusters;
     private final AgentJobs jobs;
+    private final ObjectstoreValidations validations;
     private final Duration maxCommandAge;
 
-    public AgentCommandsConsumer(ServedClusters clusters, AgentJobs jobs, AgentConfig config) {
+    public AgentCommandsConsumer(ServedClusters clusters, AgentJobs jobs, ObjectstoreValidations validations, AgentConfig config) {
         this.clusters = clusters;
         this.jobs = jobs;
+        this.validations = validations;
         this.maxCommandAge = config.maxCommandAge();
     }
 
@@ -66,6 +70,8 @@ public class AgentCommandsConsumer {
             jobs.accept(event.orgId(), job);
         } else if (event.data() instanceof CancelRequested cancel && isOurs(event, cancel.clusterId())) {
             jobs.cancel(cancel.jobId());
+        } else if (event.data() instanceof ObjectstoreValidationRequested validation && isOurs(event, validation.clusterId())) {
+            validations.request(event.orgId(), validation);
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.ferry.events.vocabulary.TargetKind;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,8 +32,21 @@ public interface AgentConfig {
     /** Where snapshots (recovery points) are kept, one directory per kubebackup. */
     Path snapshotStore();
 
-    /** The backup target copies are written to (a directory). */
+    /** The directory target: where copies go that are sent to the agent's directory. */
     Path target();
+
+    /** Where copies go when a job names no target. */
+    DefaultTarget defaultTarget();
+
+    /**
+     * Where the Kubernetes Secrets that targets name are mounted: the access key of Secret {@code s} is read from
+     * {@code <secrets-dir>/s/access_key_id} and {@code <secrets-dir>/s/secret_access_key}.
+     */
+    @WithDefault("/etc/ferry/secrets")
+    Path secretsDir();
+
+    /** How copies are uploaded to S3 targets. */
+    S3 s3();
 
     /** The agent's own state (the journal of the jobs it accepted); must survive restarts. */
     Path stateDirectory();
@@ -65,4 +80,57 @@ public interface AgentConfig {
     /** Files of one PVC copied at a time when a definition sets no {@code pvc_file_parallelism}. */
     @WithDefault("4")
     int pvcFileParallelism();
+
+    /**
+     * The target of jobs that name none: the directory target, or an S3 bucket described as a job's target is
+     * ({@code ferry.agent.default-target.kind=S3} with endpoint, region, bucket, ...).
+     */
+    interface DefaultTarget {
+
+        @WithDefault("DIRECTORY")
+        TargetKind kind();
+
+        /** What messages call an S3 default target. */
+        @WithDefault("default objectstore")
+        String name();
+
+        /** The endpoint URL; none: AWS S3 of {@link #region()}. */
+        Optional<String> endpoint();
+
+        Optional<String> region();
+
+        Optional<String> bucket();
+
+        /** The key prefix every object of Ferry goes under; none: the bucket's top. */
+        Optional<String> prefix();
+
+        @WithDefault("false")
+        boolean pathStyle();
+
+        @WithDefault("false")
+        boolean skipTlsVerify();
+
+        /** The Secret under {@link AgentConfig#secretsDir()} with the access key; none: the SDK's default credentials. */
+        Optional<String> credentialsSecret();
+    }
+
+    /** Uploads to S3 targets. */
+    interface S3 {
+
+        /** Files of at least this size are uploaded in parts of this size (at least 5 MiB, S3's smallest part). */
+        @WithDefault("16M")
+        MemorySize partSize();
+
+        /** Parts uploaded at the same time by one job, over all its files. */
+        @WithDefault("4")
+        int partsAtOnce();
+
+        /** How long connecting to an endpoint may take. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** How long an open connection may stay silent. */
+        @WithDefault("60s")
+        Duration socketTimeout();
+    }
 }

@@ -39,6 +39,11 @@ public final class StateFiles {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** {@code value} as the JSON {@link #write} writes. */
+    public static byte[] json(Object value) throws IOException {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
     }

@@ -16,12 +16,14 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
+import io.ferry.agent.backuptarget.BackupTarget;
+import io.ferry.agent.backuptarget.BackupTargets;
+import io.ferry.agent.backuptarget.CopyId;
+import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.events.AgentEvents;
-import io.ferry.agent.files.Directories;
 import io.ferry.agent.resume.CopyLedger;
 import io.ferry.agent.snapshot.SnapshotStore;
-import io.ferry.agent.backuptarget.DirectoryTarget;
 import io.ferry.agent.transfer.Cancellation.Reason;
 import io.ferry.agent.volume.Volumes;
 import io.ferry.events.agent.AgentJobReported;
@@ -52,11 +54,11 @@ public class AgentJobs {
     });
 
     public AgentJobs(AgentConfig config, JobJournal journal, AgentEvents events, Volumes volumes, SnapshotStore snapshots,
-            DirectoryTarget target, CopyLedger ledger) {
+            BackupTargets targets, CopyLedger ledger) {
         this.config = config;
         this.journal = journal;
         this.events = events;
-        this.services = new JobRun.Services(events, volumes, snapshots, target, ledger, config.progressInterval());
+        this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval());
     }
 
     /** Before commands flow (so that a cancel finds the resumed job running). */
@@ -195,7 +197,7 @@ public class AgentJobs {
         LOG.warnf("Job %s: %s", entry.jobId(), message);
         try {
             services.snapshots().discardIncomplete(entry.backupdefId(), entry.jobId());
-            Directories.deleteRecursively(services.target().jobDirectory(entry.clusterId(), entry.backupdefId(), entry.jobId()));
+            removeCopy(entry);
             services.ledger().forget(entry.jobId());
             AgentJobReported report = JobReporter.failedByRestart(entry.jobId(), entry.clusterId(), message);
             events.publishDurably(entry.orgId(), entry.jobId(), report);
@@ -204,6 +206,15 @@ public class AgentJobs {
             LOG.errorf("Could not clear what job %s left behind: %s", entry.jobId(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes what the job's copy left in its target; a target that cannot be used holds nothing of it. */
+    private void removeCopy(JobJournal.Entry entry) throws IOException {
+        try (BackupTarget target = services.targets().open(entry.job() == null ? null : entry.job().target())) {
+            target.remove(new CopyId(entry.clusterId(), entry.backupdefId(), entry.jobId()));
+        } catch (TargetUnusableException e) {
+            LOG.warnf("Job %s: cannot remove its copy: %s", entry.jobId(), e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.ferry.agent.backuptarget.CopyManifest.FileEntry;
+import io.ferry.agent.backuptarget.PvcWriter;
 import io.ferry.agent.progress.PvcProgress;
 import io.ferry.agent.transfer.Cancellation.Reason;
 import io.ferry.agent.transfer.Cancellation.StoppedException;
@@ -59,7 +60,7 @@ final class PvcTransfer {
      * @return every file of the PVC in the target, by path, or empty when the PVC failed (a file could not
      *         be read)
      */
-    Optional<List<FileEntry>> transfer(Pvc source, PvcTarget target, PvcProgress progress, RateLimit limit)
+    Optional<List<FileEntry>> transfer(Pvc source, PvcWriter target, PvcProgress progress, RateLimit limit)
             throws WriteFailedException {
         progress.start();
         String label = source.name().toString();
@@ -92,7 +93,7 @@ final class PvcTransfer {
         }
     }
 
-    private List<FileEntry> copyFiles(List<PvcFile> files, String label, PvcTarget target, PvcProgress progress, RateLimit limit)
+    private List<FileEntry> copyFiles(List<PvcFile> files, String label, PvcWriter target, PvcProgress progress, RateLimit limit)
             throws UnreadableFileException, WriteFailedException {
         ExecutorService pool = threads.pool(filesAtOnce, "file");
         Concurrency concurrency = new Concurrency();

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,8 @@ import io.ferry.agent.files.Directories;
 import io.ferry.agent.files.StateFiles;
 import io.ferry.agent.snapshot.RecoveryPoint;
 import io.ferry.agent.volume.PvcName;
+import io.ferry.agent.volume.PvcScan;
+import io.ferry.agent.volume.PvcScan.PvcFile;
 
 /**
  * What each running copy has safely in the target, so that a resumed attempt skips it: under
@@ -89,12 +93,43 @@ public class CopyLedger {
         }
     }
 
+    /** Whether a recorded file is still complete in the target. */
+    @FunctionalInterface
+    public interface InTarget {
+        boolean holds(FileEntry entry) throws IOException;
+    }
+
     /** One PVC's files in the target. */
     public static final class Pvc {
         private final Path file;
 
         private Pvc(Path file) {
             this.file = file;
+        }
+
+        /**
+         * The recorded files that the source, as scanned now, still has with the recorded size and that the
+         * target still holds, by path.
+         */
+        public Map<String, FileEntry> stillMatching(PvcScan scan, InTarget target) throws IOException {
+            Map<String, PvcFile> sources = scan.files().stream().collect(Collectors.toMap(PvcFile::relativePath, Function.identity()));
+            Map<String, FileEntry> completed = new LinkedHashMap<>();
+            for (FileEntry entry : recorded().values()) {
+                PvcFile source = sources.get(entry.path());
+                if (source != null && source.size() == entry.size() && target.holds(entry)) {
+                    completed.put(entry.path(), entry);
+                }
+            }
+            return completed;
+        }
+
+        /** Records a file that is complete in the target; if that fails, a resumed attempt copies it again. */
+        public void record(FileEntry entry, String label) {
+            try {
+                add(entry);
+            } catch (IOException e) {
+                LOG.warnf("Cannot record %s as copied; a resumed attempt copies it again: %s", label, e.getMessage());
+            }
         }
 
         /** The files recorded so far, by path (the last record of a path wins). */

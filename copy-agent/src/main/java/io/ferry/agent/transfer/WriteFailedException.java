@@ -18,6 +18,11 @@ public class WriteFailedException extends Exception {
         super(describe(place, path, cause), cause);
     }
 
+    /** A failure that is not about a file, described completely by {@code message}. */
+    public WriteFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     static String describe(String place, Path path, Exception cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {

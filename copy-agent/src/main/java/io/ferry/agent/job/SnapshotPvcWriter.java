@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.backuptarget.CopyManifest.FileEntry;
+import io.ferry.agent.backuptarget.PvcWriter;
 import io.ferry.agent.files.Directories;
 import io.ferry.agent.transfer.Cancellation;
 import io.ferry.agent.transfer.FileTransfer;
@@ -21,9 +22,9 @@ import io.ferry.agent.volume.PvcScan.PvcFile;
  * A PVC's directory in a snapshot being written. Files go straight to their place: the whole snapshot
  * becomes a recovery point only when complete, and an interrupted one is taken again from the start.
  */
-record SnapshotPvcTarget(Path directory, String place) implements PvcTarget {
+record SnapshotPvcWriter(Path directory, String place) implements PvcWriter {
 
-    private static final Logger LOG = Logger.getLogger(SnapshotPvcTarget.class);
+    private static final Logger LOG = Logger.getLogger(SnapshotPvcWriter.class);
 
     @Override
     public Map<String, FileEntry> completedEarlier(PvcScan scan) {

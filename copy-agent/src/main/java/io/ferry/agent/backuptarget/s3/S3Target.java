@@ -1,0 +1,157 @@
+package io.ferry.agent.backuptarget.s3;
+
+import java.net.URI;
+
+import org.jboss.logging.Logger;
+
+import io.ferry.agent.backuptarget.BackupTarget;
+import io.ferry.agent.backuptarget.CopyId;
+import io.ferry.agent.backuptarget.TargetCopy;
+import io.ferry.agent.backuptarget.TargetUnusableException;
+import io.ferry.events.job.TargetSpec;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * An S3 bucket (AWS or any S3-compatible store) as a backup target: SigV4 against the target's endpoint and region,
+ * path-style addressing when asked, a TLS certificate accepted unverified only with {@code skipTlsVerify}. The
+ * objects of a copy are laid out as {@link S3Layout} says. Before a copy starts, {@link S3Probe} checks the target.
+ */
+public final class S3Target implements BackupTarget {
+
+    private static final Logger LOG = Logger.getLogger(S3Target.class);
+    private static final String AWS_DEFAULT_REGION = "us-east-1";
+
+    private final TargetSpec spec;
+    private final S3Settings settings;
+    private final S3Client client;
+    private final S3Layout layout;
+    private final S3Failures failures;
+
+    private S3Target(TargetSpec spec, S3Settings settings, S3Client client) {
+        this.spec = spec;
+        this.settings = settings;
+        this.client = client;
+        this.layout = S3Layout.under(spec.prefix());
+        this.failures = new S3Failures(spec.name(), endpointOf(spec), spec.bucket());
+    }
+
+    /**
+     * A client for the target; nothing is sent yet.
+     *
+     * @throws TargetUnusableException when the target lacks a bucket, has no usable endpoint URL or its credentials
+     *                                 Secret is not mounted
+     */
+    public static S3Target open(TargetSpec spec, S3Settings settings) throws TargetUnusableException {
+        if (spec.bucket() == null || spec.bucket().isBlank()) {
+            throw new TargetUnusableException("Objectstore %s names no bucket".formatted(spec.name()));
+        }
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(spec.region() == null || spec.region().isBlank() ? AWS_DEFAULT_REGION : spec.region()))
+                .forcePathStyle(spec.pathStyle())
+                .credentialsProvider(S3Credentials.of(spec, settings.secretsDir()))
+                // Checksums are the agent's choice (ServerChecksum), not the SDK's trailing CRC32 that many stores lack.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(Apache5HttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.socketTimeout())
+                        .maxConnections(64)
+                        .buildWithDefaults(AttributeMap.builder()
+                                .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, spec.skipTlsVerify())
+                                .build()));
+        if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
+            builder.endpointOverride(endpoint(spec));
+        }
+        return new S3Target(spec, settings, builder.build());
+    }
+
+    private static URI endpoint(TargetSpec spec) throws TargetUnusableException {
+        try {
+            URI uri = URI.create(spec.endpoint().strip());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an http or https URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new TargetUnusableException("The endpoint of objectstore %s is not an http(s) URL: %s".formatted(spec.name(),
+                    spec.endpoint()));
+        }
+    }
+
+    private static String endpointOf(TargetSpec spec) {
+        return spec.endpoint() == null || spec.endpoint().isBlank() ? "AWS S3" : spec.endpoint().strip();
+    }
+
+    @Override
+    public String place() {
+        return "objectstore %s (bucket %s, keys under %s)".formatted(spec.name(), spec.bucket(), layout.root());
+    }
+
+    /**
+     * Checks the target as {@link S3Probe} does.
+     *
+     * @return what the check found, for a report
+     */
+    public String validate() throws TargetUnusableException {
+        ServerChecksum checksum = probe().run();
+        return "Listed, wrote, read back and deleted a probe object in bucket %s of objectstore %s; the server verifies %s"
+                .formatted(spec.bucket(), spec.name(), checksum.header());
+    }
+
+    @Override
+    public TargetCopy begin(CopyId id) throws TargetUnusableException {
+        ServerChecksum checksum = probe().run();
+        S3Copy copy = new S3Copy(this, id, checksum);
+        copy.abortUploadsLeftBehind();
+        return copy;
+    }
+
+    @Override
+    public void remove(CopyId id) {
+        try (S3Copy copy = new S3Copy(this, id, ServerChecksum.MD5)) {
+            copy.removeEverything();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private S3Probe probe() {
+        return new S3Probe(client, spec.bucket(), layout, failures);
+    }
+
+    S3Client client() {
+        return client;
+    }
+
+    String bucket() {
+        return spec.bucket();
+    }
+
+    S3Layout layout() {
+        return layout;
+    }
+
+    S3Settings settings() {
+        return settings;
+    }
+
+    S3Failures failures() {
+        return failures;
+    }
+
+    /** Logs a cleanup that failed; the copy's result stands. */
+    void cleanupFailed(String what, SdkException e) {
+        LOG.warnf("%s", failures.describe(what, e));
+    }
+}
