@@ -12,7 +12,6 @@ import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
-import io.ferry.job.progress.JobProgress;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
@@ -22,12 +21,10 @@ public class JobEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final JobLifecycle lifecycle;
-    private final JobProgress progress;
 
-    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle, JobProgress progress) {
+    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle) {
         this.consumer = consumer;
         this.lifecycle = lifecycle;
-        this.progress = progress;
     }
 
     @Incoming("triggers")
@@ -58,7 +55,7 @@ public class JobEventsConsumer {
 
     private Uni<Void> applyProgress(EventEnvelope<?> event) {
         return event.data() instanceof PvcProgressUpdated update
-                ? progress.apply(event.orgId(), update)
+                ? lifecycle.applyProgress(event.orgId(), update)
                 : Uni.createFrom().voidItem();
     }
 }

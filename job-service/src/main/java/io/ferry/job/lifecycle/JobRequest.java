@@ -6,6 +6,7 @@ import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.events.vocabulary.JobType;
 import io.ferry.events.vocabulary.TriggerType;
+import io.ferry.job.schema.JobSchema;
 
 /**
  * A run asked for by a trigger event, whichever kind.
@@ -31,7 +32,8 @@ public record JobRequest(String triggerId, JobType type, String clusterId, Strin
         return copydefId != null ? copydefId : backupdefId;
     }
 
+    /** The field of a job that holds {@link #definitionId()}. */
     public String definitionField() {
-        return copydefId != null ? "copydef" : "backupdef";
+        return copydefId != null ? JobSchema.COPYDEF : JobSchema.BACKUPDEF;
     }
 }

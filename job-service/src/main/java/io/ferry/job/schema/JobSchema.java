@@ -4,41 +4,83 @@ import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
 
-/** {@code jobs} (seed: jobs-and-pvc-progress.txt). Clients only read jobs; job-service writes them. */
+/**
+ * {@code jobs} (seed: jobs-and-pvc-progress.txt). Clients only read jobs; job-service writes them. The field names are
+ * spelled here once: the schema and {@code JobMapper} share these constants.
+ */
 public final class JobSchema {
 
+    public static final String NAME = "name";
+    public static final String TYPE = "type";
+    public static final String DISPLAY_TYPE = "display_type";
+    public static final String DISPLAY_NAME = "display_name";
+    public static final String STATE = "state";
+    public static final String MESSAGE = "message";
+    public static final String TRIGGER = "trigger";
+    public static final String PHASE = "phase";
+    public static final String CLUSTER = "cluster";
+    public static final String CLUSTER_NAME = "cluster_name";
+    public static final String BACKUPDEF = "backupdef";
+    public static final String BACKUPDEF_NAME = "backupdef_name";
+    public static final String COPYDEF = "copydef";
+    public static final String COPYDEF_NAME = "copydef_name";
+    public static final String RETENTION = "retention";
+    public static final String RETAIN_DAYS = "retainDays";
+    public static final String RUN_BACKUP = "run_backup";
+    public static final String START_TIME = "start_time";
+    public static final String END_TIME = "end_time";
+    public static final String ACTIVITY = "activity";
+    public static final String NUM_TOTAL_RESOURCES = "num_total_resources";
+    public static final String NUM_BACKUP_RESOURCES = "num_backup_resources";
+
+    public static final String COPY_PROGRESS = "kube_copy_progress";
+    public static final String SNAPSHOT_PROGRESS = "kube_snapshot_progress";
+    public static final String STATS = "stats";
+    public static final String ESTIMATED_SIZE = "estimated_size";
+    public static final String ESTIMATED_NUMBER_OF_FILES = "estimated_number_of_files";
+    public static final String IO_SIZE = "io_size";
+    public static final String IO_NUMBER_OF_FILES = "io_number_of_files";
+    public static final String TRANSFERRED_SIZE = "transferred_size";
+    public static final String TRANSFERRED_NUMBER_OF_FILES = "transferred_number_of_files";
+    public static final String TOTAL_PVS = "total_pvs";
+    public static final String PENDING_PVS = "pending_pvs";
+    public static final String ACTIVE_PVS = "active_pvs";
+    public static final String COMPLETED_PVS = "completed_pvs";
+    public static final String FAILED_PVS = "failed_pvs";
+    public static final String SKIPPED_PVS = "skipped_pvs";
+
     public static final ResourceSchema SCHEMA = ResourceSchema.of("jobs", "Job", "job",
-            Field.string("name"),
-            Field.string("type").column("type", ColumnType.TEXT),
-            Field.string("display_type"),
-            Field.string("display_name"),
-            Field.string("state").column("state", ColumnType.TEXT),
-            Field.string("message"),
-            Field.string("trigger"),
-            Field.string("phase"),
-            Field.objectId("cluster").references("kubeclusters", "Kubecluster").column("cluster", ColumnType.TEXT),
-            Field.string("cluster_name"),
-            Field.objectId("backupdef").references("kubebackups", "Kubebackup").column("backupdef", ColumnType.TEXT),
-            Field.string("backupdef_name"),
-            Field.objectId("copydef").references("kubeoffloads", "Kubeoffload").column("copydef", ColumnType.TEXT),
-            Field.string("copydef_name"),
-            Field.dict("retention", Field.integer("retainDays")),
-            Field.bool("run_backup"),
-            Field.integer("start_time").column("start_time", ColumnType.BIGINT),
-            Field.integer("end_time"),
-            Field.list("activity", Field.string("line")),
-            Field.integer("num_total_resources"),
-            Field.integer("num_backup_resources"),
-            Field.dict("kube_copy_progress",
-                    Field.dict("stats",
-                            Field.integer("estimated_size"), Field.integer("estimated_number_of_files"),
-                            Field.integer("io_size"), Field.integer("io_number_of_files"),
-                            Field.integer("transferred_size"), Field.integer("transferred_number_of_files")),
-                    Field.integer("total_pvs"), Field.integer("pending_pvs"), Field.integer("active_pvs"),
-                    Field.integer("completed_pvs"), Field.integer("failed_pvs")),
-            Field.dict("kube_snapshot_progress",
-                    Field.integer("total_pvs"), Field.integer("pending_pvs"), Field.integer("active_pvs"),
-                    Field.integer("completed_pvs"), Field.integer("failed_pvs"), Field.integer("skipped_pvs")));
+            Field.string(NAME),
+            Field.string(TYPE).column(TYPE, ColumnType.TEXT),
+            Field.string(DISPLAY_TYPE),
+            Field.string(DISPLAY_NAME),
+            Field.string(STATE).column(STATE, ColumnType.TEXT),
+            Field.string(MESSAGE),
+            Field.string(TRIGGER),
+            Field.string(PHASE),
+            Field.objectId(CLUSTER).references("kubeclusters", "Kubecluster").column(CLUSTER, ColumnType.TEXT),
+            Field.string(CLUSTER_NAME),
+            Field.objectId(BACKUPDEF).references("kubebackups", "Kubebackup").column(BACKUPDEF, ColumnType.TEXT),
+            Field.string(BACKUPDEF_NAME),
+            Field.objectId(COPYDEF).references("kubeoffloads", "Kubeoffload").column(COPYDEF, ColumnType.TEXT),
+            Field.string(COPYDEF_NAME),
+            Field.dict(RETENTION, Field.integer(RETAIN_DAYS)),
+            Field.bool(RUN_BACKUP),
+            Field.integer(START_TIME).column(START_TIME, ColumnType.BIGINT),
+            Field.integer(END_TIME),
+            Field.list(ACTIVITY, Field.string("line")),
+            Field.integer(NUM_TOTAL_RESOURCES),
+            Field.integer(NUM_BACKUP_RESOURCES),
+            Field.dict(COPY_PROGRESS,
+                    Field.dict(STATS,
+                            Field.integer(ESTIMATED_SIZE), Field.integer(ESTIMATED_NUMBER_OF_FILES),
+                            Field.integer(IO_SIZE), Field.integer(IO_NUMBER_OF_FILES),
+                            Field.integer(TRANSFERRED_SIZE), Field.integer(TRANSFERRED_NUMBER_OF_FILES)),
+                    Field.integer(TOTAL_PVS), Field.integer(PENDING_PVS), Field.integer(ACTIVE_PVS),
+                    Field.integer(COMPLETED_PVS), Field.integer(FAILED_PVS)),
+            Field.dict(SNAPSHOT_PROGRESS,
+                    Field.integer(TOTAL_PVS), Field.integer(PENDING_PVS), Field.integer(ACTIVE_PVS),
+                    Field.integer(COMPLETED_PVS), Field.integer(FAILED_PVS), Field.integer(SKIPPED_PVS)));
 
     private JobSchema() {
     }
