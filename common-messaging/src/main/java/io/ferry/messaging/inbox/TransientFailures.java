@@ -12,8 +12,8 @@ import io.vertx.sqlclient.DatabaseException;
 
 /**
  * Tells failures that say nothing about the event (the database is unreachable, restarting or shutting
- * down; a serialization conflict or deadlock) from failures of the event itself. The first kind is worth
- * retrying; parking such an event in the dead-letter topic would lose it.
+ * down; a serialization conflict, deadlock or lost write race) from failures of the event itself. The first
+ * kind is worth retrying; parking such an event in the dead-letter topic would lose it.
  */
 public final class TransientFailures {
 
@@ -32,7 +32,7 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause : causes(failure)) {
             if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
-                    || cause instanceof TimeoutException) {
+                    || cause instanceof TimeoutException || cause instanceof WriteConflictException) {
                 return true;
             }
             String sqlState = sqlState(cause);
@@ -47,9 +47,15 @@ public final class TransientFailures {
         return false;
     }
 
-    /** A serialization failure or deadlock (SQLSTATE class 40): the transaction lost a race with another one. */
+    /**
+     * A serialization failure or deadlock (SQLSTATE class 40), or a {@link WriteConflictException}: the transaction
+     * lost a race with another one.
+     */
     public static boolean isConcurrencyConflict(Throwable failure) {
         for (Throwable cause : causes(failure)) {
+            if (cause instanceof WriteConflictException) {
+                return true;
+            }
             String sqlState = sqlState(cause);
             if (sqlState != null && sqlState.startsWith(CONFLICT_SQLSTATE_CLASS)) {
                 return true;

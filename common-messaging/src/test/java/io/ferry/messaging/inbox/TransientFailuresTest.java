@@ -31,11 +31,14 @@ class TransientFailuresTest {
     }
 
     @Test
-    void onlySerializationFailuresAndDeadlocksAreConcurrencyConflicts() {
+    void onlySerializationFailuresDeadlocksAndLostWriteRacesAreConcurrencyConflicts() {
         assertThat(TransientFailures.isConcurrencyConflict(new RuntimeException("wrapped",
                 new PgException("deadlock detected", "ERROR", "40P01", null)))).isTrue();
         assertThat(TransientFailures.isConcurrencyConflict(new PgException("could not serialize access", "ERROR", "40001", null)))
                 .isTrue();
+        assertThat(TransientFailures.isConcurrencyConflict(new RuntimeException("wrapped",
+                new WriteConflictException("the document kept changing")))).isTrue();
+        assertThat(TransientFailures.isTransient(new WriteConflictException("the document kept changing"))).isTrue();
         assertThat(TransientFailures.isConcurrencyConflict(new SQLException("connection failure", "08006"))).isFalse();
         assertThat(TransientFailures.isConcurrencyConflict(new PgException("duplicate key value", "ERROR", "23505", null))).isFalse();
     }

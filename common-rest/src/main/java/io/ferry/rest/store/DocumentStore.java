@@ -5,18 +5,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.messaging.inbox.WriteConflictException;
 import io.ferry.rest.Etags;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.query.CollectionQuery;
@@ -36,8 +40,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DocumentStore {
 
+    /** How often {@link #modify} reads and applies its change before it gives up on a document that keeps changing. */
+    public static final int MODIFY_ATTEMPTS = 5;
+
     private static final String COLUMNS = "id, extract(epoch from created_at)::bigint, extract(epoch from updated_at)::bigint, "
             + "etag, revision, doc::text";
+
+    /** JSON equality that takes numbers by value: a document read back has 5 where a writer may have put 5L. */
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b)
+            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
 
     private final ObjectMapper mapper;
 
@@ -124,6 +135,59 @@ public class DocumentStore {
         return execute(sql, List.of(json(doc), updated.etag(), revision, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 current.id(), current.orgId(), current.revision()))
                 .map(rows -> rows == 1 ? Optional.of(updated) : Optional.empty());
+    }
+
+    /**
+     * Changes a document by a function of its newest version, for writers that own part of it (a status) while
+     * users may change the rest at any time. The update runs under the revision check; when another write landed
+     * between the read and the update (a user's PATCH, another consumer), the document is read again and
+     * {@code change} applied to that, up to {@value #MODIFY_ATTEMPTS} times in all. Then it fails with a
+     * {@link WriteConflictException}, a transient failure: a consumer retries its whole event, a request answers 503.
+     * Runs in the caller's transaction, whose statements each see the newest committed data (read committed).
+     *
+     * @param change a pure function from a copy of the newest document to the new one; an equal document (numbers
+     *               compared by value) means no change, and nothing is written
+     * @return the document as stored afterwards (the one read when nothing changed); empty when there is none
+     */
+    public Uni<Optional<StoredDocument>> modify(ResourceSchema schema, String orgId, String id, UnaryOperator<ObjectNode> change) {
+        return modify(schema, orgId, id, change, 1);
+    }
+
+    /**
+     * {@link #modify(ResourceSchema, String, String, UnaryOperator)} on a typed part of the document: {@code change}
+     * maps the part as {@code view} reads it to its new value; an equal value means no change.
+     */
+    public <T> Uni<Optional<StoredDocument>> modify(ResourceSchema schema, String orgId, String id, DocumentView<T> view,
+            UnaryOperator<T> change) {
+        return modify(schema, orgId, id, document -> {
+            T current = view.read(document);
+            T next = change.apply(current);
+            return next.equals(current) ? document : view.write(document, next);
+        });
+    }
+
+    private Uni<Optional<StoredDocument>> modify(ResourceSchema schema, String orgId, String id, UnaryOperator<ObjectNode> change,
+            int attempt) {
+        return find(schema, orgId, id).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(found);
+            }
+            StoredDocument current = found.get();
+            ObjectNode next = change.apply(current.doc().deepCopy());
+            if (next.equals(NUMBERS_BY_VALUE, current.doc())) {
+                return Uni.createFrom().item(found);
+            }
+            return update(schema, current, next).chain(updated -> {
+                if (updated.isPresent()) {
+                    return Uni.createFrom().item(updated);
+                }
+                if (attempt >= MODIFY_ATTEMPTS) {
+                    return Uni.createFrom().failure(new WriteConflictException("Document " + id + " of " + schema.resource()
+                            + " changed during each of " + attempt + " attempts to modify it"));
+                }
+                return modify(schema, orgId, id, change, attempt + 1);
+            });
+        });
     }
 
     /** @return true if deleted, false when another write changed or deleted it first */
