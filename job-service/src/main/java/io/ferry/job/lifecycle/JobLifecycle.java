@@ -12,10 +12,14 @@ import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
+import io.ferry.events.job.OffloadProvider;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.vocabulary.TriggerType;
+import io.ferry.job.backuptarget.TargetChoice;
+import io.ferry.job.backuptarget.TargetResolver;
 import io.ferry.job.definition.repository.DefinitionView;
 import io.ferry.job.progress.JobProgress;
 import io.ferry.messaging.outbox.Outbox;
@@ -40,16 +44,20 @@ public class JobLifecycle {
     private final JobRepository jobs;
     private final Outbox outbox;
     private final JobProgress progress;
+    private final TargetResolver targets;
 
-    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress) {
+    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.progress = progress;
+        this.targets = targets;
     }
 
     /**
-     * Creates the job a trigger asks for, once per trigger id, and dispatches it to the cluster's agent. A
-     * scheduled run while the previous run of the same definition is still going is recorded as SKIPPED.
+     * Creates the job a trigger asks for, once per trigger id, and dispatches it to the cluster's agent with the
+     * target its copy goes to. A scheduled run while the previous run of the same definition is still going is
+     * recorded as SKIPPED; a copy whose offload provider names no usable target ({@link TargetResolver}) is recorded
+     * FAILED, saying why. Neither is dispatched.
      */
     public Uni<Void> create(String orgId, JobRequest request, Instant now) {
         return JobTracking.<JobTracking>find("triggerId", request.triggerId()).firstResult().chain(known -> {
@@ -58,9 +66,11 @@ public class JobLifecycle {
                 return Uni.createFrom().voidItem();
             }
             return previousRunStillGoing(orgId, request).chain(previous -> names(request)
-                    .chain(names -> jobs.insert(orgId, JobTransitions.created(request, names, previous, now)))
-                    .call(job -> track(orgId, job.document(), request))
-                    .call(job -> previous.isPresent() ? Uni.createFrom().voidItem() : dispatch(job.document(), request))
+                    .chain(names -> target(orgId, request, previous.isPresent()).chain(target -> jobs.insert(orgId,
+                                    created(request, names, previous, target, now))
+                            .call(job -> track(orgId, job.document(), request))
+                            .call(job -> job.job().state().isTerminal() ? Uni.createFrom().voidItem()
+                                    : dispatch(job.document(), request, target.target()))))
                     .replaceWithVoid());
         });
     }
@@ -133,6 +143,34 @@ public class JobLifecycle {
         return jobs.findUnfinished(orgId, request.definitionField(), request.definitionId());
     }
 
+    /** The new job: as {@link JobTransitions#created} makes it, FAILED at once when its copy has nowhere to go. */
+    private static Job created(JobRequest request, DefinitionNames names, Optional<StoredJob> previous, TargetChoice target, Instant now) {
+        Job job = JobTransitions.created(request, names, previous, now);
+        return target.available() ? job : JobTransitions.failed(job, target.failure(), now).orElse(job);
+    }
+
+    /** Where the job's copy goes; a skipped job goes nowhere, so its target is not looked for. */
+    private Uni<TargetChoice> target(String orgId, JobRequest request, boolean skipped) {
+        if (skipped) {
+            return Uni.createFrom().item(TargetChoice.agentDefault());
+        }
+        return offloadProvider(orgId, request).chain(provider -> targets.resolve(orgId, request.type(), provider));
+    }
+
+    /**
+     * The kubeoffload's offload provider: the one the trigger carries (offload-service's action/run sends the
+     * kubeoffload's, null when it has none), else, for a scheduled run (the scheduler's triggers carry none), the one
+     * the definitions read model has.
+     */
+    private static Uni<OffloadProvider> offloadProvider(String orgId, JobRequest request) {
+        OffloadProvider carried = request.run().offloadProvider();
+        if (carried != null || request.trigger() != TriggerType.SCHEDULED || request.copydefId() == null) {
+            return Uni.createFrom().item(carried);
+        }
+        return DefinitionView.<DefinitionView>findById(request.copydefId()).map(view -> view == null || !orgId.equals(view.orgId)
+                ? null : read(view.offloadProvider, OffloadProvider.class));
+    }
+
     /** The names the trigger carries, else the ones the definitions read model has. */
     private static Uni<DefinitionNames> names(JobRequest request) {
         DefinitionNames carried = request.names() == null ? new DefinitionNames(null, null, null) : request.names();
@@ -168,15 +206,16 @@ public class JobLifecycle {
     }
 
     /**
-     * Sends the job to its agent with the kubebackup's PVC selection and hooks: those the trigger carries, else the
-     * ones the definitions read model has (none known: every PVC, no hooks).
+     * Sends the job to its agent with the kubebackup's PVC selection and hooks (those the trigger carries, else the
+     * ones the definitions read model has; none known: every PVC, no hooks) and its copy's target (null: the agent's
+     * default target).
      */
-    private Uni<Void> dispatch(StoredDocument job, JobRequest request) {
+    private Uni<Void> dispatch(StoredDocument job, JobRequest request, TargetSpec target) {
         return backupDefinition(request).chain(backup -> outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(),
                 request.clusterId(), request.type(), request.backupdefId(), request.copydefId(),
                 request.run().withDefinition(backup.map(view -> read(view.selection, PvcSelection.class)).orElse(null),
                         backup.map(view -> read(view.hooks, BackupHooks.class)).orElse(null)),
-                null)))
+                target)))
                 .replaceWithVoid();
     }
 

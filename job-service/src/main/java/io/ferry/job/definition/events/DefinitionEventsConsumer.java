@@ -13,22 +13,27 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.EventJson;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
+import io.ferry.events.objectstore.ObjectstoreChanged;
+import io.ferry.events.objectstore.ObjectstoreDeleted;
 import io.ferry.job.definition.repository.DefinitionView;
+import io.ferry.job.objectstore.ObjectstoreViews;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps {@link DefinitionView} in step with offload-service. Each event is applied once, and only when
- * its revision is newer than the stored one, so redelivered or reordered events never roll a definition
- * back.
+ * Keeps job-service's read models of offload-service's definitions topic in step: {@link DefinitionView} and the
+ * objectstores ({@link ObjectstoreViews}). Each event is applied once, and only when its revision is newer than the
+ * stored one, so redelivered or reordered events never roll a definition or an objectstore back.
  */
 @ApplicationScoped
 public class DefinitionEventsConsumer {
 
     private final IdempotentConsumer consumer;
+    private final ObjectstoreViews objectstores;
 
-    public DefinitionEventsConsumer(IdempotentConsumer consumer) {
+    public DefinitionEventsConsumer(IdempotentConsumer consumer, ObjectstoreViews objectstores) {
         this.consumer = consumer;
+        this.objectstores = objectstores;
     }
 
     @Incoming("definitions")
@@ -44,6 +49,7 @@ public class DefinitionEventsConsumer {
                 view.clusterId = changed.clusterId();
                 view.selection = changed.selection() == null ? null : EventJson.write(changed.selection());
                 view.hooks = changed.hooks() == null ? null : EventJson.write(changed.hooks());
+                view.offloadProvider = changed.offloadProvider() == null ? null : EventJson.write(changed.offloadProvider());
                 view.deleted = false;
             });
         }
@@ -53,6 +59,12 @@ public class DefinitionEventsConsumer {
                 view.name = view.name == null ? "" : view.name;
                 view.deleted = true;
             });
+        }
+        if (event.data() instanceof ObjectstoreChanged changed) {
+            return objectstores.apply(event.orgId(), changed).replaceWithVoid();
+        }
+        if (event.data() instanceof ObjectstoreDeleted deleted) {
+            return objectstores.apply(event.orgId(), deleted).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
     }

@@ -33,6 +33,10 @@ public class DefinitionView extends PanacheEntityBase {
     /** A kubebackup's hooks, as the JSON of {@code BackupHooks}; null for other kinds. */
     public String hooks;
 
+    /** A kubeoffload's offload provider, as the JSON of {@code OffloadProvider}; null for other kinds and for none. */
+    @Column(name = "offload_provider")
+    public String offloadProvider;
+
     public long revision;
 
     public boolean deleted;
