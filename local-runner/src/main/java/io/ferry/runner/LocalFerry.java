@@ -197,6 +197,9 @@ public final class LocalFerry implements AutoCloseable {
         if (service.name().equals("offload")) {
             options.add("-Dferry.offload.public-url=http://localhost:" + settings.port("gateway"));
         }
+        if (service.name().equals("job")) {
+            settings.managedStorageSettings().forEach((key, value) -> options.add("-D" + key + "=" + value));
+        }
         if (service.name().equals("agent")) {
             // One agent for every cluster, on the data under FERRY_HOME/agent (see the README's walkthrough).
             options.add("-Dferry.agent.adopt-all-clusters=true");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,7 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
 
     private static final String S3_BUCKET = "ferry-copies";
     private static final String S3_SECRET_NAME = "ferry-local-s3";
+    private static final String MANAGED_STORAGE_PREFIX = "managed";
 
     /** The services in start order; the gateway last. */
     public static final List<ServiceSpec> SERVICES = List.of(
@@ -165,6 +167,21 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
     /** Where the runner keeps its S3 credentials, made on the first run and reused. */
     public Path s3CredentialsDirectory() {
         return keyDirectory().resolve("s3");
+    }
+
+    /**
+     * job-service's provider-managed storage: copies of a kubeoffload with {@code "offload_provider": {"type": "aws",
+     * "region": ...}} go to the local S3 server's bucket under {@code managed/<org>}, with the agent's S3 Secret.
+     */
+    public Map<String, String> managedStorageSettings() {
+        String aws = "ferry.job.managed-storage.aws.";
+        Map<String, String> settings = new TreeMap<>();
+        settings.put(aws + "endpoint", s3Endpoint());
+        settings.put(aws + "bucket", s3Bucket());
+        settings.put(aws + "prefix", MANAGED_STORAGE_PREFIX);
+        settings.put(aws + "path-style", "true");
+        settings.put(aws + "credentials-secret", s3SecretName());
+        return settings;
     }
 
     public Path logDirectory() {

@@ -47,6 +47,18 @@ class RunnerSettingsTest {
     }
 
     @Test
+    void jobServicesProviderManagedAwsStorageIsTheLocalS3ServerWithTheAgentsSecret() {
+        RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY, Map.of("FERRY_S3_PORT", "9089")::get);
+
+        assertThat(settings.managedStorageSettings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ferry.job.managed-storage.aws.endpoint", "http://localhost:9089",
+                "ferry.job.managed-storage.aws.bucket", "ferry-copies",
+                "ferry.job.managed-storage.aws.prefix", "managed",
+                "ferry.job.managed-storage.aws.path-style", "true",
+                "ferry.job.managed-storage.aws.credentials-secret", "ferry-local-s3"));
+    }
+
+    @Test
     void noTwoDefaultPortsCollideEvenWithTheMostReplicas() {
         RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY,
                 Map.of("FERRY_REPLICAS", String.valueOf(RunnerSettings.MAX_REPLICAS))::get);
