@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.ferry.infra.S3Server;
+
 /**
  * Where the runner finds the built services, where it keeps data and logs, its ports, and how many
  * instances of each service it runs.
@@ -155,6 +157,11 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
     /** The bucket the runner creates on its S3 server for copies. */
     public String s3Bucket() {
         return S3_BUCKET;
+    }
+
+    /** The region the local S3 server signs with. */
+    public String s3Region() {
+        return S3Server.REGION;
     }
 
     /** The Secret in {@link #agentSecretsDirectory()} that holds the S3 credentials. */
