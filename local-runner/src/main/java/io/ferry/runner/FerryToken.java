@@ -12,7 +12,7 @@ import io.ferry.infra.tokens.TokenMinter;
  */
 public final class FerryToken {
 
-    static final String DEFAULT_ORG = "demo";
+    public static final String DEFAULT_ORG = "demo";
     static final Duration VALIDITY = Duration.ofDays(30);
 
     private FerryToken() {

@@ -64,6 +64,8 @@ public final class FerryUp {
             System.out.println("  S3:      " + settings.s3Endpoint() + " (bucket " + settings.s3Bucket() + ")");
             System.out.println("           (access key and secret in " + settings.agentSecretsDirectory().resolve(settings.s3SecretName())
                     + "/)");
+            System.out.println("           objectstore " + DefaultObjectstore.NAME + ": copy there with "
+                    + "\"offload_provider\":{\"user_objectstore\":\"" + ferry.defaultObjectstoreId() + "\"}");
         }
         System.out.println("  Logs:    " + settings.logDirectory());
         System.out.println("  Data:    " + settings.dataDirectory());

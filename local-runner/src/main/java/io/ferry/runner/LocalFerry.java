@@ -45,6 +45,7 @@ public final class LocalFerry implements AutoCloseable {
     private S3Server s3;
     private SigningKeys signingKeys;
     private volatile boolean closing;
+    private String defaultObjectstoreId;
 
     /** The whole system. */
     public LocalFerry(RunnerSettings settings, PrintStream out) {
@@ -115,6 +116,14 @@ public final class LocalFerry implements AutoCloseable {
         return "http://localhost:" + settings.port("gateway");
     }
 
+    /**
+     * The id of objectstore {@value DefaultObjectstore#NAME} (the local S3 server) of organisation
+     * {@link FerryToken#DEFAULT_ORG}, registered by {@link #start()}; null when the gateway or offload-service was not started.
+     */
+    public String defaultObjectstoreId() {
+        return defaultObjectstoreId;
+    }
+
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }
@@ -154,6 +163,16 @@ public final class LocalFerry implements AutoCloseable {
         for (ServiceInstance instance : toStart) {
             awaitReady(instance, running.get(instance.name()));
         }
+        if (runs("gateway") && runs("offload")) {
+            defaultObjectstoreId = new DefaultObjectstore(gatewayUrl(), adminToken(FerryToken.DEFAULT_ORG, Duration.ofMinutes(5)))
+                    .ensure(settings);
+            out.println("  objectstore " + DefaultObjectstore.NAME + " (" + defaultObjectstoreId + ") of organisation '"
+                    + FerryToken.DEFAULT_ORG + "' on " + settings.s3Endpoint());
+        }
+    }
+
+    private boolean runs(String service) {
+        return toStart.stream().anyMatch(instance -> instance.service().name().equals(service));
     }
 
     private PostgresServer startPostgres() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import io.ferry.infra.S3Server;
+
 /**
  * Where the runner finds the built services, where it keeps data and logs, its ports, and how many
  * instances of each service it runs.
@@ -157,6 +159,11 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
     /** The bucket the runner creates on its S3 server for copies. */
     public String s3Bucket() {
         return S3_BUCKET;
+    }
+
+    /** The region the local S3 server signs with. */
+    public String s3Region() {
+        return S3Server.REGION;
     }
 
     /** The Secret in {@link #agentSecretsDirectory()} that holds the S3 credentials. */

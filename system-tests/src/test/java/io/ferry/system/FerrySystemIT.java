@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.ferry.infra.ChildJvm;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
+import io.ferry.runner.FerryToken;
 import io.ferry.runner.LocalFerry;
 import io.ferry.runner.RunnerSettings;
 import io.restassured.http.ContentType;
@@ -36,6 +37,10 @@ import io.restassured.specification.RequestSpecification;
 /** The whole system as {@code ./ferry up} starts it, on free ports and a throw-away data directory. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FerrySystemIT {
+
+    private static final String SYSTEM_ORG = "org-system";
+    /** The organisation whose objectstore {@code ./ferry up} registers. */
+    private static final String DEMO_ORG = FerryToken.DEFAULT_ORG;
 
     private static RunnerSettings settings;
     private static LocalFerry ferry;
@@ -123,6 +128,43 @@ class FerrySystemIT {
     }
 
     @Test
+    @Order(2)
+    void aCopyToTheObjectstoreThatFerryUpRegistersLandsInTheLocalS3Server() throws IOException {
+        String objectstore = ferry.defaultObjectstoreId();
+        api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).then().statusCode(200)
+                .body("name", equalTo("local-s3"))
+                .body("bucket_name", equalTo(settings.s3Bucket()))
+                .body("s3provider.endpoint", equalTo(settings.s3Endpoint()));
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("orders"));
+        byte[] ledger = new byte[300_000];
+        new java.util.Random(11).nextBytes(ledger);
+        Files.write(pvc.resolve("ledger"), ledger);
+        String cluster = api(DEMO_ORG).body("{\"name\":\"demo-prod\"}").post("/api/v1/kubeclusters").then().statusCode(201)
+                .extract().path("_id");
+        // The objectstore is checked by the agent of an active cluster of its organisation.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).path("validate_state")));
+        String backup = api(DEMO_ORG).body("{\"name\":\"orders\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api(DEMO_ORG).body("{\"name\":\"orders-to-s3\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"offload_provider\":{\"user_objectstore\":\"" + objectstore + "\"}}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+
+        String job = run(DEMO_ORG, offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api(DEMO_ORG).get("/api/v1/jobs/" + job).path("state")));
+
+        try (LocalS3 s3 = LocalS3.of(settings)) {
+            assertThat(s3.keysUnder("ferry/" + backup + "/" + job + "/")).contains(
+                    "ferry/" + backup + "/" + job + "/data/shop/orders/ledger",
+                    "ferry/" + backup + "/" + job + "/manifest.json");
+            assertThat(s3.read("ferry/" + backup + "/" + job + "/data/shop/orders/ledger")).isEqualTo(ledger);
+        }
+        assertThat(Files.exists(settings.agentTarget().resolve(cluster).resolve(backup).resolve(job))).isFalse();
+        Files.delete(pvc.resolve("ledger"));
+    }
+
+    @Test
     @Order(3)
     void aRunningCopyBlocksDeletingItsOffloadUntilItIsCancelled() throws IOException {
         Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("big"));
@@ -149,13 +191,17 @@ class FerrySystemIT {
         Files.delete(pvc.resolve("blob"));
     }
 
-    /** Runs an offload with runBackup and returns the job it became. */
     private String run(String offload, String backup) {
-        Integer lastRun = api().body("{\"retention\":{\"retainDays\":15},\"runBackup\":true}")
+        return run(SYSTEM_ORG, offload, backup);
+    }
+
+    /** Runs an offload with runBackup and returns the job it became. */
+    private String run(String org, String offload, String backup) {
+        Integer lastRun = api(org).body("{\"retention\":{\"retainDays\":15},\"runBackup\":true}")
                 .post("/api/v1/kubeoffloads/" + offload + "/action/run")
                 .then().statusCode(200).body("backupdef", equalTo(backup)).extract().path("status.last_job_run_time");
         long after = lastRun == null ? 0 : lastRun;
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api(org)
                 .queryParam("where", "{\"backupdef\":\"" + backup + "\",\"start_time\":{\"$gt\":" + after + "}}")
                 .queryParam("sort", "-start_time").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
     }
@@ -188,8 +234,12 @@ class FerrySystemIT {
     }
 
     private static RequestSpecification api() {
+        return api(SYSTEM_ORG);
+    }
+
+    private static RequestSpecification api(String org) {
         return given().baseUri(ferry.gatewayUrl()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)));
+                .header("Authorization", "Bearer " + ferry.adminToken(org, Duration.ofMinutes(10)));
     }
 
     private static Optional<String> definitionNameInJobService(String id) throws Exception {
