@@ -60,7 +60,7 @@ public class AgentHeartbeatConsumer {
             }
             Uni<Void> refreshed = refresh(found.get(), heartbeat);
             return takesCommandsNow(heartbeat)
-                    ? refreshed.chain(() -> validations.sendWaiting(event.orgId(), heartbeat.clusterId()))
+                    ? refreshed.chain(() -> validations.sendWaiting(event.orgId(), found.get()))
                     : refreshed;
         });
     }

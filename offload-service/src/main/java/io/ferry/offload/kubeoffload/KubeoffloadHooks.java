@@ -22,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A kubeoffload copies a kubebackup of the caller's organisation and takes its cluster from it; a
- * SCHEDULED one needs a policy; its {@code offload_provider} follows {@link OffloadProviderRules}. It cannot be deleted while one of its jobs is pending or running.
+ * SCHEDULED one needs a policy; its {@code offload_provider} follows {@link OffloadProviderRules}. It cannot be
+ * deleted while one of its jobs is pending or running.
  */
 @ApplicationScoped
 public class KubeoffloadHooks implements ResourceHooks {

@@ -54,18 +54,20 @@ public class ObjectstoreHooks implements ResourceHooks {
         Map<String, Object> issues = new LinkedHashMap<>();
         ObjectstoreRules.check(document, issues);
         JsonNode password = document.remove(ObjectstoreSchema.REPO_PASSWORD);
-        return references.resolve(KubeclusterSchema.SCHEMA, caller.orgId(), ObjectstoreSchema.PROXY_CLUSTER_LIST,
-                        ObjectstoreRules.proxyCluster(document), issues)
+        String proxyCluster = issues.containsKey(ObjectstoreSchema.PROXY_CLUSTER_LIST) ? null
+                : ObjectstoreRules.proxyCluster(document);
+        return references.resolve(KubeclusterSchema.SCHEMA, caller.orgId(), ObjectstoreSchema.PROXY_CLUSTER_LIST, proxyCluster,
+                        issues)
                 .call(() -> {
                     if (!issues.isEmpty()) {
                         return Uni.createFrom().failure(EveException.invalid(issues));
                     }
                     return password == null ? Uni.createFrom().voidItem() : passwords.store(id, password.asText());
                 })
-                .chain(proxyCluster -> existing.isPresent() && ObjectstoreTargets.sameCheck(id, existing.get().doc(), document)
+                .chain(checker -> existing.isPresent() && ObjectstoreTargets.sameCheck(id, existing.get().doc(), document)
                         ? Uni.createFrom().voidItem()
                         : validations.request(caller.orgId(), id, existing.map(current -> current.revision() + 1).orElse(1L),
-                                document, proxyCluster))
+                                document, checker))
                 .replaceWith(document);
     }
 

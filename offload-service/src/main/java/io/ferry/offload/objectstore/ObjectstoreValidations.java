@@ -81,42 +81,41 @@ public class ObjectstoreValidations {
         });
     }
 
-    /** A heartbeat of {@code clusterId}'s agent: it checks every objectstore of the organisation that waits for one. */
-    public Uni<Void> sendWaiting(String orgId, String clusterId) {
+    /** A heartbeat of {@code cluster}'s agent: it checks every objectstore of the organisation that waits for one. */
+    public Uni<Void> sendWaiting(String orgId, StoredDocument cluster) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 SELECT objectstore_id, revision FROM objectstore_validation
                 WHERE org_id = :org AND cluster_id IS NULL
                 FOR UPDATE SKIP LOCKED""", Object[].class).setParameter("org", orgId).getResultList())
                 .chain(waiting -> Multi.createFrom().iterable(waiting).onItem()
                         .transformToUniAndConcatenate(row -> sendWaiting(orgId, row[0].toString().trim(),
-                                ((Number) row[1]).longValue(), clusterId))
+                                ((Number) row[1]).longValue(), cluster))
                         .collect().asList())
                 .replaceWithVoid();
     }
 
-    private Uni<Void> sendWaiting(String orgId, String id, long revision, String clusterId) {
-        return store.find(KubeclusterSchema.SCHEMA, orgId, clusterId).chain(cluster -> store.find(ObjectstoreSchema.SCHEMA, orgId, id)
-                .chain(found -> {
-                    if (found.isEmpty() || cluster.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Instant now = Instant.now();
-                    LOG.infof("Objectstore %s (organisation %s) waited for an agent; asking the agent of cluster %s", id, orgId,
-                            clusterId);
-                    return Panache.getSession().chain(session -> session.createNativeQuery("""
-                            UPDATE objectstore_validation SET cluster_id = :cluster, requested_at = :now
-                            WHERE objectstore_id = :id""")
-                            .setParameter("cluster", clusterId)
-                            .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                            .setParameter("id", id)
-                            .executeUpdate())
-                            .chain(() -> send(orgId, id, revision, found.get().doc(), clusterId, now))
-                            .chain(() -> store.modify(ObjectstoreSchema.SCHEMA, orgId, id, ValidationStatus.VIEW,
-                                    status -> status.state() == ValidateState.VALIDATING
-                                            ? new ValidationStatus(ValidateState.VALIDATING, waitingFor(cluster.get()))
-                                            : status))
-                            .replaceWithVoid();
-                }));
+    private Uni<Void> sendWaiting(String orgId, String id, long revision, StoredDocument cluster) {
+        return store.find(ObjectstoreSchema.SCHEMA, orgId, id).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = Instant.now();
+            LOG.infof("Objectstore %s (organisation %s) waited for an agent; asking the agent of cluster %s", id, orgId,
+                    cluster.id());
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                    UPDATE objectstore_validation SET cluster_id = :cluster, requested_at = :now
+                    WHERE objectstore_id = :id""")
+                    .setParameter("cluster", cluster.id())
+                    .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .setParameter("id", id)
+                    .executeUpdate())
+                    .chain(() -> send(orgId, id, revision, found.get().doc(), cluster.id(), now))
+                    .chain(() -> store.modify(ObjectstoreSchema.SCHEMA, orgId, id, ValidationStatus.VIEW,
+                            status -> status.state() == ValidateState.VALIDATING
+                                    ? new ValidationStatus(ValidateState.VALIDATING, waitingFor(cluster))
+                                    : status))
+                    .replaceWithVoid();
+        });
     }
 
     /** An agent's result: READY or FAILED with its message, unless the objectstore changed since the revision checked. */
@@ -129,8 +128,8 @@ public class ObjectstoreValidations {
                         return Uni.createFrom().voidItem();
                     }
                     if (result.revision() < revisions.get(0)) {
-                        LOG.infof("Objectstore %s: ignoring the check of revision %d, it has changed since (revision %d is checked)",
-                                result.objectstoreId(), result.revision(), revisions.get(0));
+                        LOG.infof("Objectstore %s: ignoring the check of revision %d, it has changed since (revision %d is "
+                                + "checked)", result.objectstoreId(), result.revision(), revisions.get(0));
                         return Uni.createFrom().voidItem();
                     }
                     ValidationStatus checked = new ValidationStatus(result.usable() ? ValidateState.READY : ValidateState.FAILED,
@@ -152,6 +151,7 @@ public class ObjectstoreValidations {
     }
 
     private static String waitingFor(StoredDocument cluster) {
-        return "Waiting for the agent of kubecluster '" + cluster.text("name") + "' (" + cluster.id() + ") to check the objectstore";
+        return "Waiting for the agent of kubecluster '" + cluster.text("name") + "' (" + cluster.id()
+                + ") to check the objectstore";
     }
 }

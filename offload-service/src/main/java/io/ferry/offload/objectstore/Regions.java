@@ -39,6 +39,7 @@ public final class Regions {
                     : Optional.of("malformed region '" + region + "': an Azure region looks like westeurope or eastus2");
         }
         return AWS.matcher(region).matches() ? Optional.empty()
-                : Optional.of("malformed region '" + region + "': an AWS region looks like us-east-1, eu-central-2 or us-gov-west-1");
+                : Optional.of("malformed region '" + region
+                        + "': an AWS region looks like us-east-1, eu-central-2 or us-gov-west-1");
     }
 }
