@@ -59,6 +59,16 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void objectstoresAreOffloadServicesResource() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"minio\"}")
+                .when().post("/api/v1/objectstores")
+                .then().statusCode(200)
+                .body("instance", equalTo("a"))
+                .body("uri", equalTo("/api/v1/objectstores"))
+                .body("body", equalTo("{\"name\":\"minio\"}"));
+    }
+
+    @Test
     void anUnknownResourceIsA404InTheEveEnvelope() {
         given().when().get("/api/v1/kubewhatever")
                 .then().statusCode(404)

@@ -14,6 +14,7 @@ public final class Definitions {
     public static final String CLUSTERS = "/api/v1/kubeclusters";
     public static final String BACKUPS = "/api/v1/kubebackups";
     public static final String OFFLOADS = "/api/v1/kubeoffloads";
+    public static final String OBJECTSTORES = "/api/v1/objectstores";
     /** A policy id; offload-service does not own policies and keeps only the reference. */
     public static final String POLICY = ObjectIds.next();
 
@@ -36,6 +37,12 @@ public final class Definitions {
     public static String adhocOffload(String org, String backupId) {
         return created(as(org).body("{\"name\":\"offload\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backupId + "\"}")
                 .post(OFFLOADS));
+    }
+
+    /** An AWS objectstore with a bucket and nothing else. */
+    public static String objectstore(String org) {
+        return created(as(org).body("{\"name\":\"store\",\"bucket_name\":\"ferry-copies\",\"region\":\"eu-central-1\"}")
+                .post(OBJECTSTORES));
     }
 
     public static String etag(String org, String path) {

@@ -22,6 +22,17 @@ class VocabularyTest {
         assertThat(TriggerType.parse("MANUAL")).isEqualTo(TriggerType.UNKNOWN);
         assertThat(ClusterState.parse("DELETING")).isEqualTo(ClusterState.UNKNOWN);
         assertThat(TargetKind.parse("AZURE_BLOB")).isEqualTo(TargetKind.UNKNOWN);
+        assertThat(ProviderType.parse("gcp")).isEqualTo(ProviderType.UNKNOWN);
+        assertThat(ValidateState.parse("EXPIRED")).isEqualTo(ValidateState.UNKNOWN);
+    }
+
+    @Test
+    void providerTypesAreLowerCaseOnTheWire() {
+        assertThat(ProviderType.parse("aws")).isEqualTo(ProviderType.AWS);
+        assertThat(ProviderType.parse("AWS")).isEqualTo(ProviderType.UNKNOWN);
+        assertThat(ProviderType.known()).containsExactly("aws", "azure");
+        assertThat(EventJson.write(ProviderType.AZURE)).isEqualTo("\"azure\"");
+        assertThat(ValidateState.known()).containsExactly("VALIDATING", "READY", "FAILED");
     }
 
     @Test

@@ -18,7 +18,10 @@ public final class AgentManifest {
                 # Ferry copy-agent for cluster "%3$s" (%2$s). Apply with: kubectl apply -f <this file>
                 # Set KAFKA_BOOTSTRAP_SERVERS to the address of Ferry's Kafka as seen from this cluster, mount the
                 # PVCs to back up under /var/lib/ferry/volumes/<namespace>/<pvc>/, and give the agent a backup
-                # target and a state directory that survives restarts.
+                # target and a state directory that survives restarts. An objectstore's access keys stay in this
+                # cluster: put them in a Secret (keys access_key_id and secret_access_key) and name it in the
+                # objectstore's s3provider.credentials_secret. The Secret ferry-target-credentials is mounted if it
+                # exists; mount any other Secret an objectstore names the same way, at /etc/ferry/secrets/<name>.
                 # The namespace, the Deployment's name and AMDS_CLUSTER_ID are the original service's: the Rancher
                 # extension finds a cluster's id by reading that Deployment.
                 apiVersion: v1
@@ -45,6 +48,10 @@ public final class AgentManifest {
                       labels:
                         app.kubernetes.io/name: ferry-copy-agent
                     spec:
+                      securityContext:
+                        # the image's user; the Secrets' files belong to this group
+                        runAsUser: 185
+                        fsGroup: 185
                       containers:
                         - name: copy-agent
                           image: ferry/copy-agent:latest
@@ -69,9 +76,14 @@ public final class AgentManifest {
                               value: /var/lib/ferry/target
                             - name: FERRY_AGENT_STATE_DIRECTORY
                               value: /var/lib/ferry/state
+                            - name: FERRY_AGENT_SECRETS_DIR
+                              value: /etc/ferry/secrets
                           volumeMounts:
                             - name: ferry-data
                               mountPath: /var/lib/ferry
+                            - name: ferry-target-credentials
+                              mountPath: /etc/ferry/secrets/ferry-target-credentials
+                              readOnly: true
                           readinessProbe:
                             httpGet:
                               path: /q/health/ready
@@ -80,6 +92,11 @@ public final class AgentManifest {
                         - name: ferry-data
                           persistentVolumeClaim:
                             claimName: ferry-agent-data
+                        - name: ferry-target-credentials
+                          secret:
+                            secretName: ferry-target-credentials
+                            defaultMode: 0440
+                            optional: true
                 """.formatted(orgId, clusterId, clusterName.replace("\"", "'"));
     }
 }

@@ -22,17 +22,20 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A kubeoffload copies a kubebackup of the caller's organisation and takes its cluster from it; a
- * SCHEDULED one needs a policy. It cannot be deleted while one of its jobs is pending or running.
+ * SCHEDULED one needs a policy; its {@code offload_provider} follows {@link OffloadProviderRules}. It cannot be
+ * deleted while one of its jobs is pending or running.
  */
 @ApplicationScoped
 public class KubeoffloadHooks implements ResourceHooks {
 
     private final References references;
     private final DefinitionEvents events;
+    private final OffloadProviderRules providers;
 
-    public KubeoffloadHooks(References references, DefinitionEvents events) {
+    public KubeoffloadHooks(References references, DefinitionEvents events, OffloadProviderRules providers) {
         this.references = references;
         this.events = events;
+        this.providers = providers;
     }
 
     @Override
@@ -41,7 +44,9 @@ public class KubeoffloadHooks implements ResourceHooks {
         if (Triggers.needsPolicy(document)) {
             issues.put("policy", "required field");
         }
-        return references.resolve(KubebackupSchema.SCHEMA, caller.orgId(), "backupdef", Triggers.text(document, "backupdef"), issues)
+        return providers.check(caller.orgId(), document, issues)
+                .chain(() -> references.resolve(KubebackupSchema.SCHEMA, caller.orgId(), "backupdef",
+                        Triggers.text(document, "backupdef"), issues))
                 .map(backup -> {
                     if (!issues.isEmpty()) {
                         throw EveException.invalid(issues);

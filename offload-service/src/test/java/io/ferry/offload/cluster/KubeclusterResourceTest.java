@@ -87,7 +87,12 @@ class KubeclusterResourceTest {
                 .contentType("application/yaml").extract().asString();
         assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"")
                 .containsPattern("name: kubeagent\\s+namespace: cloudcasa-io")
-                .containsPattern("- name: AMDS_CLUSTER_ID\\s+value: \"" + id + "\"");
+                .containsPattern("- name: AMDS_CLUSTER_ID\\s+value: \"" + id + "\"")
+                .containsPattern("- name: FERRY_AGENT_SECRETS_DIR\\s+value: /etc/ferry/secrets")
+                .containsPattern("- name: ferry-target-credentials\\s+mountPath: /etc/ferry/secrets/ferry-target-credentials"
+                        + "\\s+readOnly: true")
+                .containsPattern("- name: ferry-target-credentials\\s+secret:\\s+secretName: ferry-target-credentials"
+                        + "\\s+defaultMode: 0440\\s+optional: true");
         as("other-" + org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(404);
     }
 
