@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that compares provider types ({@code offload_provider.type}, e.g. {@code aws}, {@code azure}) with the
- * configured ones: trimmed and case-insensitive. common-events has no vocabulary enum for them (yet); the types
- * available are whatever {@link ManagedStorageConfig} configures.
+ * configured ones: trimmed and case-insensitive. offload-service accepts only the types of
+ * {@link io.ferry.events.vocabulary.ProviderType}; which of them this installation offers is whatever
+ * {@link ManagedStorageConfig} configures.
  */
 public final class ProviderTypes {
 
