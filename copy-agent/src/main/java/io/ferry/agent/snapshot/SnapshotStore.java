@@ -138,6 +138,10 @@ public class SnapshotStore {
         public RecoveryPoint commit(List<PvcName> pvcs, Instant createdAt, Instant expiresAt) throws WriteFailedException {
             Path target = directory.resolveSibling(jobId);
             try {
+                // An empty PVC had no file to write; its directory still says it is in the recovery point.
+                for (PvcName pvc : pvcs) {
+                    Files.createDirectories(pvcDirectory(pvc));
+                }
                 StateFiles.write(directory.resolve(DESCRIPTION),
                         new Description(jobId, backupdefId, createdAt, expiresAt, List.copyOf(pvcs)));
                 Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);

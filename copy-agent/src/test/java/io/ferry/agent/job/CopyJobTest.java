@@ -133,6 +133,24 @@ class CopyJobTest extends AgentJobTest {
     }
 
     @Test
+    void anEmptyPvcIsCopiedAsAPvcWithoutFiles() throws IOException {
+        Path data = agent.pvc("shop", "data");
+        randomFile(data.resolve("rows"), 20_000);
+        Path empty = agent.pvc("shop", "empty");
+        String jobId = AgentTestSupport.newId();
+        String backupdefId = AgentTestSupport.newId();
+
+        agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, CopyOptions.DEFAULTS));
+
+        AgentJobReported result = agent.awaitResult(jobId, RESULT_TIMEOUT);
+        assertThat(result.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(result.numBackupResources()).isEqualTo(2);
+        assertThat(empty).isEmptyDirectory();
+        Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
+        assertThat(copy.resolve("shop/empty")).isEmptyDirectory();
+    }
+
+    @Test
     void anUnreadableFileFailsItsPvcAndTheJobEndsPartial() throws IOException {
         Path good = agent.pvc("shop", "good");
         randomFile(good.resolve("data.bin"), 100_000);
