@@ -7,12 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.agent.AgentHeartbeat;
+import io.ferry.events.vocabulary.ClusterState;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.cluster.ClusterStatus;
+import io.ferry.offload.cluster.ClusterStatusMapper;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;
@@ -47,29 +48,20 @@ public class AgentHeartbeatConsumer {
         if (!(event.data() instanceof AgentHeartbeat heartbeat) || heartbeat.sentAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return store.find(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId()).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            ObjectNode status = (ObjectNode) found.get().doc().path("status");
-            long sent = heartbeat.sentAt().getEpochSecond();
-            long last = status.path("last_heartbeat").asLong(0);
-            String state = heartbeat.takesCommands() ? "ACTIVE" : "INACTIVE";
-            String message = heartbeat.takesCommands() ? null : NOT_TAKING_COMMANDS;
-            boolean refresh = !state.equals(status.path("state").asText())
-                    || !Objects.equals(message, status.path("message").textValue())
-                    || sent - last >= config.agentTimeout().toSeconds() / 3;
-            if (!refresh || sent <= last) {
-                return Uni.createFrom().voidItem();
-            }
-            ObjectNode doc = found.get().doc().deepCopy();
-            ObjectNode newStatus = ((ObjectNode) doc.path("status")).put("state", state).put("last_heartbeat", sent);
-            if (message == null) {
-                newStatus.remove("message");
-            } else {
-                newStatus.put("message", message);
-            }
-            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc).replaceWithVoid();
-        });
+        long refreshEvery = config.agentTimeout().toSeconds() / 3;
+        return store.modify(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId(), ClusterStatusMapper.VIEW,
+                status -> afterHeartbeat(status, heartbeat, refreshEvery)).replaceWithVoid();
+    }
+
+    static ClusterStatus afterHeartbeat(ClusterStatus status, AgentHeartbeat heartbeat, long refreshEvery) {
+        long sent = heartbeat.sentAt().getEpochSecond();
+        long last = status.lastHeartbeatOrZero();
+        ClusterState state = heartbeat.takesCommands() ? ClusterState.ACTIVE : ClusterState.INACTIVE;
+        String message = heartbeat.takesCommands() ? null : NOT_TAKING_COMMANDS;
+        boolean refresh = state != status.state() || !Objects.equals(message, status.message()) || sent - last >= refreshEvery;
+        if (!refresh || sent <= last) {
+            return status;
+        }
+        return status.withState(state, message).withLastHeartbeat(sent);
     }
 }
