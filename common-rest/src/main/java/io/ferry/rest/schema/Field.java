@@ -240,7 +240,18 @@ public final class Field {
 
     /** How a typed column is declared in SQL, for binding query values of the right type. */
     public enum ColumnType {
-        TEXT, BIGINT, DOUBLE, BOOLEAN
+        TEXT("text"), BIGINT("bigint"), DOUBLE("double precision"), BOOLEAN("boolean");
+
+        private final String sql;
+
+        ColumnType(String sql) {
+            this.sql = sql;
+        }
+
+        /** The column's type as PostgreSQL names it ({@code information_schema.columns.data_type}). */
+        public String sql() {
+            return sql;
+        }
     }
 
     /** A reference to a document of another resource. */

@@ -34,7 +34,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Documents of any resource in their table ({@code id, org_id, created_at, updated_at, etag, revision,
- * doc jsonb} plus generated typed columns). Every statement is scoped to one organisation and runs in the
+ * doc jsonb} plus generated typed columns). A document's ETag is {@link Etags#of} its id and revision; writers that
+ * store documents by SQL of their own (progress-service's upsert) only count revisions, and their tables need no
+ * {@code etag} column. Every statement is scoped to one organisation and runs in the
  * caller's Hibernate Reactive session, so that writes share the caller's transaction (and its outbox).
  */
 @ApplicationScoped
@@ -44,7 +46,7 @@ public class DocumentStore {
     public static final int MODIFY_ATTEMPTS = 5;
 
     private static final String COLUMNS = "id, extract(epoch from created_at)::bigint, extract(epoch from updated_at)::bigint, "
-            + "etag, revision, doc::text";
+            + "revision, doc::text";
 
     /** JSON equality that takes numbers by value: a document read back has 5 where a writer may have put 5L. */
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b)
@@ -251,11 +253,13 @@ public class DocumentStore {
 
     private StoredDocument toDocument(Object[] row, String orgId) {
         try {
-            return new StoredDocument(row[0].toString().trim(), orgId,
+            String id = row[0].toString().trim();
+            long revision = ((Number) row[3]).longValue();
+            return new StoredDocument(id, orgId,
                     Instant.ofEpochSecond(((Number) row[1]).longValue()),
                     Instant.ofEpochSecond(((Number) row[2]).longValue()),
-                    row[3].toString().trim(), ((Number) row[4]).longValue(),
-                    (ObjectNode) mapper.readTree(row[5].toString()));
+                    Etags.of(id, revision), revision,
+                    (ObjectNode) mapper.readTree(row[4].toString()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored document is not valid JSON", e);
         }

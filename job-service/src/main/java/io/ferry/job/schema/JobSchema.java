@@ -3,6 +3,7 @@ package io.ferry.job.schema;
 import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
+import io.ferry.rest.schema.TransferStatsFields;
 
 /**
  * {@code jobs} (seed: jobs-and-pvc-progress.txt). Clients only read jobs; job-service writes them. The field names are
@@ -35,13 +36,13 @@ public final class JobSchema {
 
     public static final String COPY_PROGRESS = "kube_copy_progress";
     public static final String SNAPSHOT_PROGRESS = "kube_snapshot_progress";
-    public static final String STATS = "stats";
-    public static final String ESTIMATED_SIZE = "estimated_size";
-    public static final String ESTIMATED_NUMBER_OF_FILES = "estimated_number_of_files";
-    public static final String IO_SIZE = "io_size";
-    public static final String IO_NUMBER_OF_FILES = "io_number_of_files";
-    public static final String TRANSFERRED_SIZE = "transferred_size";
-    public static final String TRANSFERRED_NUMBER_OF_FILES = "transferred_number_of_files";
+    public static final String STATS = TransferStatsFields.STATS;
+    public static final String ESTIMATED_SIZE = TransferStatsFields.ESTIMATED_SIZE;
+    public static final String ESTIMATED_NUMBER_OF_FILES = TransferStatsFields.ESTIMATED_NUMBER_OF_FILES;
+    public static final String IO_SIZE = TransferStatsFields.IO_SIZE;
+    public static final String IO_NUMBER_OF_FILES = TransferStatsFields.IO_NUMBER_OF_FILES;
+    public static final String TRANSFERRED_SIZE = TransferStatsFields.TRANSFERRED_SIZE;
+    public static final String TRANSFERRED_NUMBER_OF_FILES = TransferStatsFields.TRANSFERRED_NUMBER_OF_FILES;
     public static final String TOTAL_PVS = "total_pvs";
     public static final String PENDING_PVS = "pending_pvs";
     public static final String ACTIVE_PVS = "active_pvs";
@@ -72,10 +73,7 @@ public final class JobSchema {
             Field.integer(NUM_TOTAL_RESOURCES),
             Field.integer(NUM_BACKUP_RESOURCES),
             Field.dict(COPY_PROGRESS,
-                    Field.dict(STATS,
-                            Field.integer(ESTIMATED_SIZE), Field.integer(ESTIMATED_NUMBER_OF_FILES),
-                            Field.integer(IO_SIZE), Field.integer(IO_NUMBER_OF_FILES),
-                            Field.integer(TRANSFERRED_SIZE), Field.integer(TRANSFERRED_NUMBER_OF_FILES)),
+                    TransferStatsFields.stats(),
                     Field.integer(TOTAL_PVS), Field.integer(PENDING_PVS), Field.integer(ACTIVE_PVS),
                     Field.integer(COMPLETED_PVS), Field.integer(FAILED_PVS)),
             Field.dict(SNAPSHOT_PROGRESS,

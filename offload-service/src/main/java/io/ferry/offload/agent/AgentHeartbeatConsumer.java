@@ -8,16 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.agent.AgentHeartbeat;
+import io.ferry.events.vocabulary.ClusterState;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.cluster.ClusterStatus;
+import io.ferry.offload.cluster.ClusterStatusMapper;
 import io.ferry.offload.objectstore.ObjectstoreValidations;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
-import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,41 +54,28 @@ public class AgentHeartbeatConsumer {
         if (!(event.data() instanceof AgentHeartbeat heartbeat) || heartbeat.sentAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return store.find(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId()).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> refreshed = refresh(found.get(), heartbeat);
-            return takesCommandsNow(heartbeat)
-                    ? refreshed.chain(() -> validations.sendWaiting(event.orgId(), found.get()))
-                    : refreshed;
-        });
+        long refreshEvery = config.agentTimeout().toSeconds() / 3;
+        return store.modify(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId(), ClusterStatusMapper.VIEW,
+                status -> afterHeartbeat(status, heartbeat, refreshEvery))
+                .chain(cluster -> cluster.isPresent() && takesCommandsNow(heartbeat)
+                        ? validations.sendWaiting(event.orgId(), cluster.get())
+                        : Uni.createFrom().voidItem());
+    }
+
+    static ClusterStatus afterHeartbeat(ClusterStatus status, AgentHeartbeat heartbeat, long refreshEvery) {
+        long sent = heartbeat.sentAt().getEpochSecond();
+        long last = status.lastHeartbeatOrZero();
+        ClusterState state = heartbeat.takesCommands() ? ClusterState.ACTIVE : ClusterState.INACTIVE;
+        String message = heartbeat.takesCommands() ? null : NOT_TAKING_COMMANDS;
+        boolean refresh = state != status.state() || !Objects.equals(message, status.message()) || sent - last >= refreshEvery;
+        if (!refresh || sent <= last) {
+            return status;
+        }
+        return status.withState(state, message).withLastHeartbeat(sent);
     }
 
     /** An old heartbeat (read again from the topic's start) says nothing about the agent now. */
     private boolean takesCommandsNow(AgentHeartbeat heartbeat) {
         return heartbeat.takesCommands() && heartbeat.sentAt().isAfter(Instant.now().minus(config.agentTimeout()));
-    }
-
-    private Uni<Void> refresh(StoredDocument cluster, AgentHeartbeat heartbeat) {
-        ObjectNode status = (ObjectNode) cluster.doc().path("status");
-        long sent = heartbeat.sentAt().getEpochSecond();
-        long last = status.path("last_heartbeat").asLong(0);
-        String state = heartbeat.takesCommands() ? "ACTIVE" : "INACTIVE";
-        String message = heartbeat.takesCommands() ? null : NOT_TAKING_COMMANDS;
-        boolean refresh = !state.equals(status.path("state").asText())
-                || !Objects.equals(message, status.path("message").textValue())
-                || sent - last >= config.agentTimeout().toSeconds() / 3;
-        if (!refresh || sent <= last) {
-            return Uni.createFrom().voidItem();
-        }
-        ObjectNode doc = cluster.doc().deepCopy();
-        ObjectNode newStatus = ((ObjectNode) doc.path("status")).put("state", state).put("last_heartbeat", sent);
-        if (message == null) {
-            newStatus.remove("message");
-        } else {
-            newStatus.put("message", message);
-        }
-        return store.update(KubeclusterSchema.SCHEMA, cluster, doc).replaceWithVoid();
     }
 }

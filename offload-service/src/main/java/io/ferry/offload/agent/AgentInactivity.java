@@ -6,10 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.ferry.events.vocabulary.ClusterState;
 import io.ferry.messaging.ApplicationStopping;
 import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.cluster.ClusterStatus;
+import io.ferry.offload.cluster.ClusterStatusMapper;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,6 +24,9 @@ import io.smallrye.mutiny.Uni;
 public class AgentInactivity {
 
     private static final Logger LOG = Logger.getLogger(AgentInactivity.class);
+    private static final String SILENT = "SELECT id, org_id FROM kubecluster WHERE doc -> '" + KubeclusterSchema.STATUS + "' ->> '"
+            + KubeclusterSchema.STATE + "' = :active AND (doc -> '" + KubeclusterSchema.STATUS + "' ->> '" + KubeclusterSchema.LAST_HEARTBEAT
+            + "')::bigint < :cutoff";
 
     private final DocumentStore store;
     private final OffloadConfig config;
@@ -41,26 +45,26 @@ public class AgentInactivity {
     @WithTransaction
     public Uni<Void> markSilentClusters(Instant now) {
         long cutoff = now.minus(config.agentTimeout()).getEpochSecond();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                SELECT id, org_id FROM kubecluster
-                WHERE doc -> 'status' ->> 'state' = 'ACTIVE' AND (doc -> 'status' ->> 'last_heartbeat')::bigint < :cutoff""",
-                Object[].class).setParameter("cutoff", cutoff).getResultList())
+        return Panache.getSession().chain(session -> session.createNativeQuery(SILENT, Object[].class)
+                .setParameter("active", ClusterState.ACTIVE.name()).setParameter("cutoff", cutoff).getResultList())
                 .chain(silent -> Multi.createFrom().iterable(silent).onItem()
-                        .transformToUniAndConcatenate(row -> markInactive(row[1].toString(), row[0].toString().trim()))
+                        .transformToUniAndConcatenate(row -> markInactive(row[1].toString(), row[0].toString().trim(), cutoff))
                         .collect().asList())
                 .replaceWithVoid();
     }
 
-    private Uni<Void> markInactive(String orgId, String clusterId) {
-        return store.find(KubeclusterSchema.SCHEMA, orgId, clusterId).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            ObjectNode doc = found.get().doc().deepCopy();
-            ((ObjectNode) doc.path("status")).put("state", "INACTIVE");
-            LOG.infof("Cluster %s (organisation %s): no agent heartbeat for %s, now INACTIVE", clusterId, orgId,
-                    config.agentTimeout());
-            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc).replaceWithVoid();
-        });
+    /** A heartbeat may have arrived since the query: only a cluster that is still silent becomes INACTIVE. */
+    private Uni<Void> markInactive(String orgId, String clusterId, long cutoff) {
+        return store.modify(KubeclusterSchema.SCHEMA, orgId, clusterId, ClusterStatusMapper.VIEW, status -> silent(status, cutoff)
+                ? status.withState(ClusterState.INACTIVE, status.message()) : status)
+                .invoke(stored -> stored.map(document -> ClusterStatusMapper.VIEW.read(document.doc()))
+                        .filter(status -> status.state() == ClusterState.INACTIVE && status.lastHeartbeatOrZero() < cutoff)
+                        .ifPresent(status -> LOG.infof("Cluster %s (organisation %s): no agent heartbeat for %s, now %s", clusterId,
+                                orgId, config.agentTimeout(), ClusterState.INACTIVE)))
+                .replaceWithVoid();
+    }
+
+    private static boolean silent(ClusterStatus status, long cutoff) {
+        return status.state() == ClusterState.ACTIVE && status.lastHeartbeat() != null && status.lastHeartbeat() < cutoff;
     }
 }

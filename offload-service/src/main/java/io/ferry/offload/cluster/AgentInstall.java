@@ -23,6 +23,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AgentInstall {
 
+    private static final String MANIFEST_QUERY = "SELECT org_id, doc ->> 'name', doc -> '" + KubeclusterSchema.STATUS + "' ->> '"
+            + KubeclusterSchema.AGENT_URL + "' FROM kubecluster WHERE id = :id";
+
     private final DocumentStore store;
     private final AgentInstallUrls urls;
 
@@ -38,7 +41,7 @@ public class AgentInstall {
         }
         // The caller has no token, so the cluster is looked up across organisations; the token decides.
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "SELECT org_id, doc ->> 'name', doc -> 'status' ->> 'agentURL' FROM kubecluster WHERE id = :id", Object[].class)
+                MANIFEST_QUERY, Object[].class)
                 .setParameter("id", clusterId).getResultList())
                 .map(rows -> first(rows)
                         .filter(row -> AgentInstallUrls.matches(Optional.ofNullable((String) row[2]), token))
@@ -51,16 +54,13 @@ public class AgentInstall {
         if (!ObjectIds.isValid(clusterId)) {
             return Uni.createFrom().failure(EveException.notFound());
         }
-        return store.findForUpdate(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId).chain(found -> {
-            ObjectNode doc = found.orElseThrow(EveException::notFound).doc().deepCopy();
-            doc.with("status").put("agentURL", urls.issue(clusterId));
-            return store.update(KubeclusterSchema.SCHEMA, found.get(), doc);
-        }).map(updated -> {
-            ObjectNode answer = updated.orElseThrow(() -> new EveException(409, "The kubecluster changed meanwhile; try again.")).doc()
-                    .deepCopy();
-            answer.put("_id", clusterId).put("_etag", updated.get().etag()).put("_status", "OK");
-            return answer;
-        });
+        String url = urls.issue(clusterId);
+        return store.modify(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId, ClusterStatusMapper.VIEW, status -> status.withAgentUrl(url))
+                .map(updated -> {
+                    ObjectNode answer = updated.orElseThrow(EveException::notFound).doc().deepCopy();
+                    answer.put("_id", clusterId).put("_etag", updated.get().etag()).put("_status", "OK");
+                    return answer;
+                });
     }
 
     private static Optional<Object[]> first(List<Object[]> rows) {

@@ -40,7 +40,7 @@ public class KubeclusterHooks implements ResourceHooks {
     @Override
     public Uni<ObjectNode> prepare(Caller caller, String id, ObjectNode document, Optional<StoredDocument> existing) {
         if (existing.isEmpty()) {
-            document.putObject("status").put("state", "PENDING").put("agentURL", agentUrls.issue(id));
+            ClusterStatusMapper.VIEW.write(document, ClusterStatus.pending(agentUrls.issue(id)));
         }
         return names.require(KubeclusterSchema.SCHEMA, caller.orgId(), id, document.path("name").asText()).replaceWith(document);
     }

@@ -2,6 +2,8 @@ package io.ferry.offload.definition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.events.vocabulary.TriggerType;
+
 /** Rules shared by kubebackups and kubeoffloads. */
 public final class Triggers {
 
@@ -10,7 +12,7 @@ public final class Triggers {
 
     /** A SCHEDULED definition runs as its policy says, so it needs one; an ADHOC one does not use it. */
     public static boolean needsPolicy(ObjectNode document) {
-        return "SCHEDULED".equals(document.path("trigger_type").asText()) && !document.hasNonNull("policy");
+        return TriggerType.parse(document.path("trigger_type").textValue()) == TriggerType.SCHEDULED && !document.hasNonNull("policy");
     }
 
     /**

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -21,15 +23,17 @@ import io.smallrye.mutiny.Uni;
 public class ClusterMetrics {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String SQL = "SELECT count(*), count(*) FILTER (WHERE state = 'COMPLETED'), coalesce(max(pvcs), 0), "
-            + "coalesce(max(protected_pvcs) FILTER (WHERE type = 'K8S_SNAP'), 0), "
-            + "coalesce(max(protected_pvcs) FILTER (WHERE type = 'K8S_COPY'), 0) "
+    private static final String SQL = "SELECT count(*), count(*) FILTER (WHERE state = :completed), coalesce(max(pvcs), 0), "
+            + "coalesce(max(protected_pvcs) FILTER (WHERE type = :snapshot), 0), "
+            + "coalesce(max(protected_pvcs) FILTER (WHERE type = :copy), 0) "
             + "FROM job_view WHERE org_id = :org AND cluster_id = :cluster AND start_time >= :since";
 
     public Uni<ObjectNode> of(String orgId, String clusterId, int days, Instant now) {
         long since = now.minus(Duration.ofDays(days)).getEpochSecond();
         return Panache.getSession().chain(session -> session.createNativeQuery(SQL, Object[].class)
                 .setParameter("org", orgId).setParameter("cluster", clusterId).setParameter("since", since)
+                .setParameter("completed", JobState.COMPLETED.name()).setParameter("snapshot", JobType.K8S_SNAP.name())
+                .setParameter("copy", JobType.K8S_COPY.name())
                 .getSingleResult())
                 .map(row -> metrics(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4])));
     }

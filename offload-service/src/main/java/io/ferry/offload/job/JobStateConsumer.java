@@ -43,8 +43,8 @@ public class JobStateConsumer {
             JobView job = existing == null ? new JobView() : existing;
             job.jobId = changed.jobId();
             job.orgId = event.orgId();
-            job.type = changed.type().name();
-            job.state = changed.state().name();
+            job.type = changed.type();
+            job.state = changed.state();
             job.message = changed.message();
             job.definitionId = changed.type() == JobType.K8S_COPY ? changed.copydefId() : changed.backupdefId();
             job.backupdefId = changed.backupdefId();

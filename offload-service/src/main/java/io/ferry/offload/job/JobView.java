@@ -5,9 +5,13 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
@@ -23,9 +27,11 @@ public class JobView extends PanacheEntityBase {
     @Column(name = "org_id")
     public String orgId;
 
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public JobType type;
 
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public JobState state;
 
     public String message;
 
@@ -57,7 +63,7 @@ public class JobView extends PanacheEntityBase {
 
     /** A pending or running job of the definition, if any. */
     public static Uni<Optional<JobView>> activeOf(String definitionId) {
-        return JobView.<JobView>find("definitionId = ?1 and state in ('PENDING', 'RUNNING')", definitionId)
+        return JobView.<JobView>find("definitionId = ?1 and state in ?2", definitionId, JobState.UNFINISHED)
                 .firstResult().map(Optional::ofNullable);
     }
 

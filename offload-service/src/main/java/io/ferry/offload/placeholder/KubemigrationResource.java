@@ -15,7 +15,7 @@ import io.ferry.rest.schema.ResourceSchema;
 @Path("/api/v1/kubemigrations")
 public class KubemigrationResource extends EveReadResource {
 
-    static final ResourceSchema SCHEMA = ResourceSchema.of("kubemigrations", "Kubemigration", "kubemigration",
+    public static final ResourceSchema SCHEMA = ResourceSchema.of("kubemigrations", "Kubemigration", "kubemigration",
             Field.string("name"),
             Field.bool("is_replication"),
             Field.objectId("policy"),

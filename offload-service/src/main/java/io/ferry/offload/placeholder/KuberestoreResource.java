@@ -15,7 +15,7 @@ import io.ferry.rest.schema.ResourceSchema;
 @Path("/api/v1/kuberestores")
 public class KuberestoreResource extends EveReadResource {
 
-    static final ResourceSchema SCHEMA = ResourceSchema.of("kuberestores", "Kuberestore", "kuberestore",
+    public static final ResourceSchema SCHEMA = ResourceSchema.of("kuberestores", "Kuberestore", "kuberestore",
             Field.string("name"),
             Field.objectId("cluster"),
             Field.objectId("source_cluster"),

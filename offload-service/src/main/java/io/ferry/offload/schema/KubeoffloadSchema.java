@@ -1,5 +1,7 @@
 package io.ferry.offload.schema;
 
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;
 import io.ferry.rest.schema.ResourceSchema;
@@ -7,9 +9,15 @@ import io.ferry.rest.schema.ResourceSchema;
 /** {@code kubeoffloads}: copy backup definitions (seed: kubeoffloads.txt). */
 public final class KubeoffloadSchema {
 
+    public static final String STATUS = "status";
+    public static final String JOBID = "jobid";
+    public static final String STATE = "state";
+    public static final String MESSAGE = "message";
+    public static final String LAST_JOB_RUN_TIME = "last_job_run_time";
+
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubeoffloads", "Kubeoffload", "kubeoffload",
             Field.nameField().column("name", ColumnType.TEXT),
-            Field.string("trigger_type").allowed("ADHOC", "SCHEDULED").defaultValue("SCHEDULED")
+            Field.string("trigger_type").allowed(TriggerType.known().toArray()).defaultValue("SCHEDULED")
                     .column("trigger_type", ColumnType.TEXT),
             Field.objectId("policy").nullable().references("policies", "policy").column("policy", ColumnType.TEXT),
             Field.objectId("backupdef").required().references("kubebackups", "Kubebackup").column("backupdef", ColumnType.TEXT),
@@ -22,11 +30,11 @@ public final class KubeoffloadSchema {
                     Field.integer("pvc_file_parallelism").min(0),
                     Field.integer("pvc_parallelism").min(0)).allowUnknown(),
             Field.dict("offload_provider").allowUnknown().emptyMeansAbsent(),
-            Field.dict("status",
-                    Field.objectId("jobid"),
-                    Field.string("state"),
-                    Field.string("message"),
-                    Field.integer("last_job_run_time")).readOnly());
+            Field.dict(STATUS,
+                    Field.objectId(JOBID),
+                    Field.string(STATE).allowed(JobState.all().toArray()),
+                    Field.string(MESSAGE),
+                    Field.integer(LAST_JOB_RUN_TIME)).readOnly());
 
     private KubeoffloadSchema() {
     }

@@ -1,12 +1,29 @@
 package io.ferry.progress.pvc;
 
+import static io.ferry.progress.schema.KubepvcprogressSchema.END_TIME;
+import static io.ferry.progress.schema.KubepvcprogressSchema.ESTIMATED_NUMBER_OF_FILES;
+import static io.ferry.progress.schema.KubepvcprogressSchema.ESTIMATED_SIZE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.IO_NUMBER_OF_FILES;
+import static io.ferry.progress.schema.KubepvcprogressSchema.IO_SIZE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.JOB_ID;
+import static io.ferry.progress.schema.KubepvcprogressSchema.MESSAGE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.NAME;
+import static io.ferry.progress.schema.KubepvcprogressSchema.NAMESPACE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.OP_TYPE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.SNAPSHOT_PROGRESS_PERCENTAGE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.START_TIME;
+import static io.ferry.progress.schema.KubepvcprogressSchema.STATE;
+import static io.ferry.progress.schema.KubepvcprogressSchema.STATS;
+import static io.ferry.progress.schema.KubepvcprogressSchema.TRANSFERRED_NUMBER_OF_FILES;
+import static io.ferry.progress.schema.KubepvcprogressSchema.TRANSFERRED_SIZE;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
 
-/** One PVC update as stored: its natural key, its sequence and the document clients read. */
+/** One PVC update as stored: its natural key, its sequence and the document clients read ({@code KubepvcprogressSchema}). */
 record ProgressRecord(String orgId, PvcProgressUpdated update) {
 
     /** The PVC a record is about: newer sequences of the same key replace older ones. */
@@ -20,25 +37,25 @@ record ProgressRecord(String orgId, PvcProgressUpdated update) {
     /** The document in the seed's field names. */
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", update.name());
-        doc.put("namespace", update.namespace());
-        doc.put("job_id", update.jobId());
-        doc.put("state", update.state().wire());
-        putIfPresent(doc, "message", update.message());
-        putIfPresent(doc, "start_time", update.startTime());
-        putIfPresent(doc, "end_time", update.endTime());
-        putIfPresent(doc, "op_type", update.opType() == null ? null : update.opType().wire());
-        putIfPresent(doc, "snapshot_progress_percentage", update.snapshotProgressPercentage());
+        doc.put(NAME, update.name());
+        doc.put(NAMESPACE, update.namespace());
+        doc.put(JOB_ID, update.jobId());
+        doc.put(STATE, update.state().wire());
+        putIfPresent(doc, MESSAGE, update.message());
+        putIfPresent(doc, START_TIME, update.startTime());
+        putIfPresent(doc, END_TIME, update.endTime());
+        putIfPresent(doc, OP_TYPE, update.opType() == null ? null : update.opType().wire());
+        putIfPresent(doc, SNAPSHOT_PROGRESS_PERCENTAGE, update.snapshotProgressPercentage());
         PvcStats stats = update.stats();
         if (stats != null) {
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("estimated_size", stats.estimatedSize());
-            figures.put("estimated_number_of_files", stats.estimatedNumberOfFiles());
-            figures.put("io_size", stats.ioSize());
-            figures.put("io_number_of_files", stats.ioNumberOfFiles());
-            figures.put("transferred_size", stats.transferredSize());
-            figures.put("transferred_number_of_files", stats.transferredNumberOfFiles());
-            doc.put("stats", figures);
+            figures.put(ESTIMATED_SIZE, stats.estimatedSize());
+            figures.put(ESTIMATED_NUMBER_OF_FILES, stats.estimatedNumberOfFiles());
+            figures.put(IO_SIZE, stats.ioSize());
+            figures.put(IO_NUMBER_OF_FILES, stats.ioNumberOfFiles());
+            figures.put(TRANSFERRED_SIZE, stats.transferredSize());
+            figures.put(TRANSFERRED_NUMBER_OF_FILES, stats.transferredNumberOfFiles());
+            doc.put(STATS, figures);
         }
         return doc;
     }

@@ -16,24 +16,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Writes a batch of PVC updates in one round trip: an upsert over arrays that creates new records and
  * replaces existing ones only with a newer sequence, so stale and repeated updates change nothing. An
  * unfinished update of a job that ended FAILED or CANCELLED ({@code job_outcome}) is stored FAILED, as the
- * job's other unfinished PVCs are ({@link UnfinishedPvcs}).
+ * job's other unfinished PVCs are ({@link UnfinishedPvcs}). Each write is a new revision of the document, whose ETag
+ * follows from it ({@code Etags}) when the document is read.
  */
 @ApplicationScoped
 public class ProgressWriter {
 
     /** Public for the benchmark, which measures the same statement directly. */
     public static final String UPSERT = """
-            INSERT INTO kubepvcprogress (id, org_id, created_at, updated_at, etag, revision, doc, sequence)
-            SELECT u.id, u.org_id, date_trunc('second', now()), date_trunc('second', now()),
-                   md5(u.id || ':' || u.sequence) || left(md5(u.sequence || ':' || u.id), 8), u.sequence,
+            INSERT INTO kubepvcprogress (id, org_id, created_at, updated_at, revision, doc, sequence)
+            SELECT u.id, u.org_id, date_trunc('second', now()), date_trunc('second', now()), 1,
                    pvc_after_job(u.doc, o.message, o.end_time), u.sequence
             FROM (SELECT id, org_id, sequence, doc::jsonb AS doc
                   FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS r(id, org_id, sequence, doc)) AS u
             LEFT JOIN job_outcome o ON o.org_id = u.org_id AND o.job_id = u.doc ->> 'job_id'
             ON CONFLICT (org_id, job_id, op_type, namespace, name) DO UPDATE SET
                 updated_at = EXCLUDED.updated_at,
-                etag = md5(kubepvcprogress.id || ':' || EXCLUDED.sequence) || left(md5(EXCLUDED.sequence || ':' || kubepvcprogress.id), 8),
-                revision = EXCLUDED.sequence,
+                revision = kubepvcprogress.revision + 1,
                 doc = EXCLUDED.doc,
                 sequence = EXCLUDED.sequence
             WHERE kubepvcprogress.sequence < EXCLUDED.sequence""";

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ferry.rest.store.DocumentStore;
 import io.ferry.rest.store.StoredDocument;
-import io.ferry.scheduler.definition.ScheduledDefinition;
-import io.ferry.scheduler.policy.CronSchedules;
-import io.ferry.scheduler.policy.PolicySchema;
+import io.ferry.scheduler.definition.repository.ScheduledDefinition;
+import io.ferry.scheduler.cron.CronSchedules;
+import io.ferry.scheduler.schema.PolicySchema;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

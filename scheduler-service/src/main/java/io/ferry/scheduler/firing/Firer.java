@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 
 import io.ferry.events.EventCatalog;
 import io.ferry.events.Topics;
+import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.messaging.ApplicationStopping;
 import io.ferry.scheduler.SchedulerConfig;
-import io.ferry.scheduler.policy.CronSchedules;
+import io.ferry.scheduler.cron.CronSchedules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -62,13 +63,13 @@ public class Firer {
                        m.org_id,
                        jsonb_strip_nulls(CASE d.kind WHEN 'KUBEBACKUP' THEN jsonb_build_object(
                            'triggerId', trim(m.definition_id) || ':' || m.schedule_index || ':' || CAST(:due AS bigint),
-                           'backupdefId', trim(m.definition_id), 'clusterId', trim(d.cluster_id), 'trigger', 'SCHEDULED',
+                           'backupdefId', trim(m.definition_id), 'clusterId', trim(d.cluster_id), 'trigger', CAST(:trigger AS text),
                            'retainDays', m.retain_days, 'requestedAt', CAST(:requestedAt AS text),
                            'names', jsonb_build_object('cluster', c.name, 'backupdef', d.name))
                        ELSE jsonb_build_object(
                            'triggerId', trim(m.definition_id) || ':' || m.schedule_index || ':' || CAST(:due AS bigint),
                            'offloadId', trim(m.definition_id), 'backupdefId', trim(d.backupdef_id),
-                           'clusterId', trim(d.cluster_id), 'trigger', 'SCHEDULED', 'retainDays', m.retain_days,
+                           'clusterId', trim(d.cluster_id), 'trigger', CAST(:trigger AS text), 'retainDays', m.retain_days,
                            'runBackup', d.run_backup, 'deleteSnapshots', d.delete_snapshots, 'options', d.options,
                            'requestedAt', CAST(:requestedAt AS text),
                            'names', jsonb_build_object('cluster', c.name, 'backupdef', b.name, 'copydef', d.name)) END)::text
@@ -126,6 +127,7 @@ public class Firer {
                     .setParameter("topic", Topics.TRIGGERS)
                     .setParameter("backupType", EventCatalog.BACKUP_TRIGGERED.ceType())
                     .setParameter("offloadType", EventCatalog.OFFLOAD_TRIGGERED.ceType())
+                    .setParameter("trigger", TriggerType.SCHEDULED.name())
                     .setParameter("requestedAt", now.toString());
             next.ifPresent(time -> query.setParameter("next", time.getEpochSecond()));
             return query.getSingleResult();

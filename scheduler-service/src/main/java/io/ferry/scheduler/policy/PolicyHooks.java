@@ -13,6 +13,7 @@ import io.ferry.rest.ResourceHooks;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.store.StoredDocument;
+import io.ferry.scheduler.cron.CronSchedules;
 import io.ferry.scheduler.firing.FireSlots;
 import io.smallrye.mutiny.Uni;
 

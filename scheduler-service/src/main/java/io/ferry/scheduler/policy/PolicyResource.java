@@ -4,6 +4,7 @@ import jakarta.ws.rs.Path;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
+import io.ferry.scheduler.schema.PolicySchema;
 
 /** {@code /api/v1/policies}. */
 @Path("/api/v1/policies")

@@ -7,7 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.scheduler.SchedulerConfig;
-import io.ferry.scheduler.definition.ScheduledDefinition;
+import io.ferry.scheduler.definition.repository.ScheduledDefinition;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 

@@ -1,4 +1,4 @@
-package io.ferry.scheduler.policy;
+package io.ferry.scheduler.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

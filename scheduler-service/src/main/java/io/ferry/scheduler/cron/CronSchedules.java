@@ -1,4 +1,4 @@
-package io.ferry.scheduler.policy;
+package io.ferry.scheduler.cron;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ferry.scheduler.definition;
+package io.ferry.scheduler.definition.events;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -13,6 +13,7 @@ import io.ferry.events.EventJson;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.messaging.inbox.IdempotentConsumer;
+import io.ferry.scheduler.definition.repository.ScheduledDefinition;
 import io.ferry.scheduler.firing.FireSlots;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +45,7 @@ public class DefinitionsConsumer {
                 definition.clusterId = changed.clusterId();
                 definition.backupdefId = changed.backupdefId();
                 definition.policyId = changed.policyId();
-                definition.triggerType = changed.triggerType() == null ? null : changed.triggerType().name();
+                definition.triggerType = changed.triggerType();
                 definition.pause = Boolean.TRUE.equals(changed.pause());
                 definition.runBackup = Boolean.TRUE.equals(changed.runBackup());
                 definition.deleteSnapshots = !Boolean.FALSE.equals(changed.deleteSnapshots());

@@ -1,14 +1,17 @@
-package io.ferry.scheduler.definition;
+package io.ferry.scheduler.definition.repository;
 
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
 
+import io.ferry.events.vocabulary.TriggerType;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +40,8 @@ public class ScheduledDefinition extends PanacheEntityBase {
     public String policyId;
 
     @Column(name = "trigger_type")
-    public String triggerType;
+    @Enumerated(EnumType.STRING)
+    public TriggerType triggerType;
 
     public boolean pause;
 
@@ -58,7 +62,7 @@ public class ScheduledDefinition extends PanacheEntityBase {
 
     /** True when the definition runs on its policy's schedule. */
     public boolean isScheduled() {
-        return !deleted && "SCHEDULED".equals(triggerType) && policyId != null
+        return !deleted && triggerType == TriggerType.SCHEDULED && policyId != null
                 && ("KUBEBACKUP".equals(kind) || "KUBEOFFLOAD".equals(kind));
     }
 

@@ -1,4 +1,4 @@
-package io.ferry.scheduler.policy;
+package io.ferry.scheduler.schema;
 
 import io.ferry.rest.schema.Field;
 import io.ferry.rest.schema.Field.ColumnType;

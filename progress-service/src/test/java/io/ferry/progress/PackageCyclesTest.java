@@ -1,0 +1,24 @@
+package io.ferry.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.ferry.testsupport.PackageCycles;
+
+/**
+ * progress-service's packages form no cycle, and {@code schema} is at the bottom: it uses no other package of the service.
+ * Dependencies are read from the imports of the main sources.
+ */
+class PackageCyclesTest {
+
+    @Test
+    void packagesDependOnEachOtherWithoutCyclesAndSchemaOnNone() {
+        PackageCycles packages = PackageCycles.of(Path.of("src/main/java"), "io.ferry.progress");
+
+        assertThat(packages.uses("io.ferry.progress.schema")).isEmpty();
+        assertThat(packages.inCycles()).isEmpty();
+    }
+}
