@@ -44,13 +44,14 @@ public final class Repository {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Storage storage;
-    private final MasterKeys keys;
+    /** The master keys of every key file the password opens, by key file name; the first writes, any may read. */
+    private final List<MasterKeys> keyRing;
     private final ChunkIndex index = new ChunkIndex();
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
-    private Repository(Storage storage, MasterKeys keys) {
+    private Repository(Storage storage, List<MasterKeys> keyRing) {
         this.storage = storage;
-        this.keys = keys;
+        this.keyRing = List.copyOf(keyRing);
     }
 
     /**
@@ -61,27 +62,43 @@ public final class Repository {
      */
     public static Repository open(Storage storage, char[] password) throws RepositoryException, IOException {
         List<String> keyFiles = storage.list(KEYS);
-        MasterKeys keys = keyFiles.isEmpty() ? create(storage, password) : unlock(storage, keyFiles, password);
+        List<MasterKeys> keys = keyFiles.isEmpty() ? create(storage, password) : unlock(storage, keyFiles, password);
         Repository repository = new Repository(storage, keys);
         repository.loadIndex();
         return repository;
     }
 
-    private static MasterKeys create(Storage storage, char[] password) throws IOException, RepositoryException {
+    /**
+     * Writes a new key file. Two writers creating the repository at once may each write one and use their own in
+     * their first session; as every reader opens objects with any key the password unlocks, both stay readable.
+     */
+    private static List<MasterKeys> create(Storage storage, char[] password) throws IOException, RepositoryException {
         MasterKeys keys = MasterKeys.random();
-        storage.put(KEYS + randomId(), RepositoryJson.write(KeyFile.wrap(keys, password)));
-        // Two agents creating the repository at once both wrote a key file: both take the first that opens.
-        return unlock(storage, storage.list(KEYS), password);
+        String name = KEYS + randomId();
+        storage.put(name, RepositoryJson.write(KeyFile.wrap(keys, password)));
+        List<MasterKeys> ring = new ArrayList<>(unlock(storage, storage.list(KEYS).stream().filter(other -> !other.equals(name)).toList(),
+                password, false));
+        ring.add(0, keys);
+        return ring;
     }
 
-    private static MasterKeys unlock(Storage storage, List<String> keyFiles, char[] password) throws IOException, RepositoryException {
+    private static List<MasterKeys> unlock(Storage storage, List<String> keyFiles, char[] password) throws IOException, RepositoryException {
+        return unlock(storage, keyFiles, password, true);
+    }
+
+    private static List<MasterKeys> unlock(Storage storage, List<String> keyFiles, char[] password, boolean required)
+            throws IOException, RepositoryException {
+        List<MasterKeys> ring = new ArrayList<>();
         for (String name : keyFiles) {
             KeyFile file = RepositoryJson.read(storage.get(name), KeyFile.class);
             try {
-                return file.unwrap(password);
+                ring.add(file.unwrap(password));
             } catch (DamagedDataException e) {
                 LOG.debugf("Key file %s of the %s does not open with the agent's password: %s", name, storage.place(), e.getMessage());
             }
+        }
+        if (!ring.isEmpty() || !required) {
+            return ring;
         }
         throw new RepositoryException(("The repository password does not open repository %s: none of its %d key files opens with it "
                 + "(ferry.agent.repository.password or password-file must be the password the repository was created with)")
@@ -102,8 +119,9 @@ public final class Repository {
         return storage;
     }
 
+    /** The keys new objects are written with. */
     MasterKeys keys() {
-        return keys;
+        return keyRing.get(0);
     }
 
     ChunkIndex index() {
@@ -162,21 +180,25 @@ public final class Repository {
         } catch (NoSuchFileException e) {
             throw new RepositoryException("Pack %s, which holds chunk %s, is missing from the %s".formatted(location.pack(), chunkId, place()));
         }
-        try {
-            byte[] plaintext = keys.sealer().open(id, sealed);
-            if (!MessageDigest.isEqual(keys.chunkId(plaintext), id) || plaintext.length != location.rawLength()) {
-                throw new DamagedDataException("its plaintext does not have its id");
+        DamagedDataException damage = null;
+        for (MasterKeys keys : keyRing) {
+            try {
+                byte[] plaintext = keys.sealer().open(id, sealed);
+                if (!MessageDigest.isEqual(keys.chunkId(plaintext), id) || plaintext.length != location.rawLength()) {
+                    throw new DamagedDataException("its plaintext does not have its id");
+                }
+                return plaintext;
+            } catch (DamagedDataException e) {
+                damage = e;
             }
-            return plaintext;
-        } catch (DamagedDataException e) {
-            throw new RepositoryException("Chunk %s in pack %s of the %s is damaged: %s".formatted(chunkId, location.pack(), place(),
-                    e.getMessage()));
         }
+        throw new RepositoryException("Chunk %s in pack %s of the %s is damaged: %s".formatted(chunkId, location.pack(), place(),
+                damage.getMessage()));
     }
 
     /** Seals {@code value} as JSON and stores it under {@code <folder><SHA-256 of the stored bytes>}; returns the id. */
     String putJson(String folder, byte[] aad, Object value) throws IOException {
-        byte[] sealed = keys.sealer().seal(aad, RepositoryJson.write(value));
+        byte[] sealed = keys().sealer().seal(aad, RepositoryJson.write(value));
         String id = HexFormat.of().formatHex(sha256().digest(sealed));
         storage.put(folder + id, sealed);
         return id;
@@ -187,11 +209,15 @@ public final class Repository {
         if (!name.endsWith("/" + HexFormat.of().formatHex(sha256().digest(stored)))) {
             throw new RepositoryException("Object %s of the %s is damaged: its bytes do not have its name's SHA-256".formatted(name, place()));
         }
-        try {
-            return RepositoryJson.read(keys.sealer().open(aad, stored), type);
-        } catch (DamagedDataException e) {
-            throw new RepositoryException("Object %s of the %s is damaged: %s".formatted(name, place(), e.getMessage()));
+        DamagedDataException damage = null;
+        for (MasterKeys keys : keyRing) {
+            try {
+                return RepositoryJson.read(keys.sealer().open(aad, stored), type);
+            } catch (DamagedDataException e) {
+                damage = e;
+            }
         }
+        throw new RepositoryException("Object %s of the %s is damaged: %s".formatted(name, place(), damage.getMessage()));
     }
 
     void remember(String id, Snapshot snapshot) {

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ferry.agent.AgentTestSupport;
+import io.ferry.agent.repository.crypto.KeyFile;
+import io.ferry.agent.repository.crypto.MasterKeys;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
 import io.ferry.agent.repository.storage.Storage;
@@ -201,6 +203,22 @@ abstract class RepositoryContract {
         assertRestores(fresh, fresh.latest(logs).orElseThrow().getValue(), two);
         assertThat(storage.list(Repository.INDEX)).hasSize(2);
         assertThat(storage.list(Repository.LOCKS)).isEmpty();
+    }
+
+    @Test
+    void aSecondKeyFileFromARaceToCreateTheRepositoryLeavesEverythingReadable() throws Exception {
+        Path one = tree(work.resolve("one"), 65);
+        Path two = tree(work.resolve("two"), 66);
+        backup(Repository.open(storage, PASSWORD), one, DB, "job-a", true);
+        // What a second agent that also found keys/ empty leaves: its own key file, here sorting first so that it writes next.
+        storage.put(Repository.KEYS + "0".repeat(64), RepositoryJson.write(KeyFile.wrap(MasterKeys.random(), PASSWORD)));
+        PvcName logs = new PvcName("tools", "logs");
+        backup(Repository.open(sameStorage(), PASSWORD), two, logs, "job-b", true);
+
+        Repository fresh = Repository.open(sameStorage(), PASSWORD);
+        assertThat(storage.list(Repository.KEYS)).hasSize(2);
+        assertRestores(fresh, fresh.latest(DB).orElseThrow().getValue(), one);
+        assertRestores(fresh, fresh.latest(logs).orElseThrow().getValue(), two);
     }
 
     @Test
