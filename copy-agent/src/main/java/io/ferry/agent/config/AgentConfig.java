@@ -141,6 +141,13 @@ public interface AgentConfig {
     interface Repository {
 
         /**
+         * K8S_COPY jobs write into the kubebackup's repository on their target (deduplicated, compressed, encrypted)
+         * instead of a file tree per job.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
          * The password that wraps every repository's master keys (never logged). In Kubernetes, prefer
          * {@link #passwordFile()} with a mounted Secret.
          */

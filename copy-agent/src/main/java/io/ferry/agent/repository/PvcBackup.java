@@ -21,6 +21,7 @@ import io.ferry.agent.repository.chunk.Chunker;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
 import io.ferry.agent.transfer.Cancellation;
+import io.ferry.agent.transfer.RateLimit;
 import io.ferry.agent.transfer.TransferListener;
 import io.ferry.agent.transfer.UnreadableFileException;
 import io.ferry.agent.transfer.WriteFailedException;
@@ -47,18 +48,15 @@ public final class PvcBackup {
                 : parent.getValue().files().stream().collect(Collectors.toMap(SnapshotFile::path, Function.identity()));
     }
 
-    /** The snapshot this one takes unchanged files from, or null. */
-    public String parent() {
-        return parentId;
-    }
-
     /**
      * Adds a file: taken over from the parent snapshot when unchanged (and allowed), else read, chunked and its new
-     * chunks stored. The listener hears of bytes read from the file and bytes stored for it.
+     * chunks stored. The listener hears of bytes read from the file and bytes stored for it, and that the file is done:
+     * {@link TransferListener#fileDoneWithoutWriting()} when nothing of it had to be stored.
      *
      * @param label how messages name the file
+     * @param limit the bytes stored pass it
      */
-    public SnapshotFile add(PvcFile file, String label, Cancellation cancellation, TransferListener listener)
+    public Added add(PvcFile file, String label, RateLimit limit, Cancellation cancellation, TransferListener listener)
             throws UnreadableFileException, WriteFailedException {
         Attributes attributes = Attributes.of(file.source(), label, cancellation);
         SnapshotFile earlier = parentFiles.get(file.relativePath());
@@ -67,17 +65,26 @@ public final class PvcBackup {
             SnapshotFile reused = new SnapshotFile(file.relativePath(), attributes.mode(), earlier.size(), attributes.mtime(),
                     attributes.inode(), earlier.chunks(), earlier.sha256());
             files.add(reused);
-            listener.fileDone();
-            return reused;
+            listener.fileDoneWithoutWriting();
+            return new Added(reused, true);
         }
-        SnapshotFile stored = read(file, label, attributes, cancellation, listener);
-        files.add(stored);
-        listener.fileDone();
-        return stored;
+        long[] stored = {0};
+        SnapshotFile read = read(file, label, attributes, limit, cancellation, listener, stored);
+        files.add(read);
+        if (stored[0] > 0) {
+            listener.fileDone();
+        } else {
+            listener.fileDoneWithoutWriting();
+        }
+        return new Added(read, false);
     }
 
-    private SnapshotFile read(PvcFile file, String label, Attributes attributes, Cancellation cancellation, TransferListener listener)
-            throws UnreadableFileException, WriteFailedException {
+    /** A file as added to the snapshot; {@code reused}: taken over from the parent snapshot without reading it. */
+    public record Added(SnapshotFile file, boolean reused) {
+    }
+
+    private SnapshotFile read(PvcFile file, String label, Attributes attributes, RateLimit limit, Cancellation cancellation,
+            TransferListener listener, long[] storedBytes) throws UnreadableFileException, WriteFailedException {
         MessageDigest digest = Repository.sha256();
         List<String> chunks = new ArrayList<>();
         long size = 0;
@@ -95,8 +102,9 @@ public final class PvcBackup {
                 byte[] id = session.repository().keys().chunkId(chunk);
                 String hex = HexFormat.of().formatHex(id);
                 chunks.add(hex);
-                long stored = store(hex, id, chunk, cancellation);
+                long stored = store(hex, id, chunk, limit, cancellation);
                 if (stored > 0) {
+                    storedBytes[0] += stored;
                     listener.bytesWritten(stored);
                 }
             }
@@ -108,9 +116,9 @@ public final class PvcBackup {
                 HexFormat.of().formatHex(digest.digest()));
     }
 
-    private long store(String hex, byte[] id, byte[] chunk, Cancellation cancellation) throws WriteFailedException {
+    private long store(String hex, byte[] id, byte[] chunk, RateLimit limit, Cancellation cancellation) throws WriteFailedException {
         try {
-            return session.store(hex, id, chunk);
+            return session.store(hex, id, chunk, limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancellation.check();

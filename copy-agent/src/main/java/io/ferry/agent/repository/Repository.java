@@ -65,6 +65,7 @@ public final class Repository {
         List<MasterKeys> keys = keyFiles.isEmpty() ? create(storage, password) : unlock(storage, keyFiles, password);
         Repository repository = new Repository(storage, keys);
         repository.loadIndex();
+        repository.snapshots();
         return repository;
     }
 
@@ -100,7 +101,7 @@ public final class Repository {
         if (!ring.isEmpty() || !required) {
             return ring;
         }
-        throw new RepositoryException(("The repository password does not open repository %s: none of its %d key files opens with it "
+        throw new RepositoryException(("The repository password does not open %s: none of its %d key files opens with it "
                 + "(ferry.agent.repository.password or password-file must be the password the repository was created with)")
                 .formatted(storage.place(), keyFiles.size()));
     }
@@ -144,9 +145,9 @@ public final class Repository {
         return Map.copyOf(snapshots);
     }
 
-    /** The newest snapshot of {@code pvc}, with its id. */
-    public Optional<Map.Entry<String, Snapshot>> latest(PvcName pvc) throws IOException, RepositoryException {
-        return snapshots().entrySet().stream()
+    /** The newest snapshot of {@code pvc} known to this repository object (read when it was opened, or written since), with its id. */
+    public Optional<Map.Entry<String, Snapshot>> latest(PvcName pvc) {
+        return snapshots.entrySet().stream()
                 .filter(entry -> entry.getValue().namespace().equals(pvc.namespace()) && entry.getValue().pvc().equals(pvc.name()))
                 .max(Comparator.comparing((Map.Entry<String, Snapshot> entry) -> entry.getValue().time()).thenComparing(Map.Entry::getKey));
     }
@@ -236,10 +237,5 @@ public final class Repository {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JVM has no SHA-256", e);
         }
-    }
-
-    /** Lists every object of the repository (for checks and tests). */
-    public List<String> objects() throws IOException {
-        return new ArrayList<>(storage.list(""));
     }
 }

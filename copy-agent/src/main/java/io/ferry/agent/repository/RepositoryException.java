@@ -6,8 +6,4 @@ public class RepositoryException extends Exception {
     public RepositoryException(String message) {
         super(message);
     }
-
-    public RepositoryException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -31,9 +31,8 @@ public final class WriteSession implements AutoCloseable {
     /**
      * @param reuseUnchangedFiles take a file over from the PVC's previous snapshot without reading it when its size,
      *                            mtime and inode are the same
-     * @param uploadLimit         the bytes stored (sealed blobs, before packing) pass this limit
      */
-    public record Options(String jobId, boolean reuseUnchangedFiles, RateLimit uploadLimit) {
+    public record Options(String jobId, boolean reuseUnchangedFiles) {
     }
 
     private final Repository repository;
@@ -67,7 +66,7 @@ public final class WriteSession implements AutoCloseable {
     }
 
     /** Starts writing one PVC, with its previous snapshot as parent. */
-    public PvcBackup pvc(PvcName pvc) throws IOException, RepositoryException {
+    public PvcBackup pvc(PvcName pvc) {
         return new PvcBackup(this, pvc, repository.latest(pvc).orElse(null));
     }
 
@@ -85,16 +84,17 @@ public final class WriteSession implements AutoCloseable {
     }
 
     /**
-     * Stores a chunk unless the repository or this session has it.
+     * Stores a chunk unless the repository or this session has it; the bytes stored pass {@code limit} (as the blob
+     * goes into its pack).
      *
      * @return the bytes stored for it (0: it was there)
      */
-    long store(String chunkId, byte[] id, byte[] plaintext) throws WriteFailedException, InterruptedException {
+    long store(String chunkId, byte[] id, byte[] plaintext, RateLimit limit) throws WriteFailedException, InterruptedException {
         if (repository.index().contains(chunkId) || !claimed.add(chunkId)) {
             return 0;
         }
         byte[] sealed = repository.keys().sealer().seal(id, plaintext);
-        options.uploadLimit().acquire(sealed.length);
+        limit.acquire(sealed.length);
         Pack full = null;
         synchronized (this) {
             pack.add(id, sealed, plaintext.length);

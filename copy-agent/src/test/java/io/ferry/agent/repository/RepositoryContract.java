@@ -155,7 +155,7 @@ abstract class RepositoryContract {
 
         assertThatThrownBy(() -> Repository.open(sameStorage(), "wrong password".toCharArray()))
                 .isInstanceOf(RepositoryException.class)
-                .hasMessageStartingWith("The repository password does not open repository " + storage.place())
+                .hasMessageStartingWith("The repository password does not open " + storage.place())
                 .hasMessageNotContaining("wrong password").hasMessageNotContaining(new String(PASSWORD));
 
         assertThat(objects(storage)).isEqualTo(before);
@@ -303,10 +303,10 @@ abstract class RepositoryContract {
 
     static Counts backup(Repository repository, Path pvc, PvcName name, String jobId, boolean reuse, Cancellation cancellation,
             Counts counts) throws Exception {
-        try (WriteSession session = repository.session(new WriteSession.Options(jobId, reuse, RateLimit.unlimited()))) {
+        try (WriteSession session = repository.session(new WriteSession.Options(jobId, reuse))) {
             PvcBackup backup = session.pvc(name);
             for (PvcScan.PvcFile file : PvcScan.of(pvc, name.toString()).files()) {
-                backup.add(file, name + "/" + file.relativePath(), cancellation, counts);
+                backup.add(file, name + "/" + file.relativePath(), RateLimit.unlimited(), cancellation, counts);
             }
             backup.finish();
             session.commit();

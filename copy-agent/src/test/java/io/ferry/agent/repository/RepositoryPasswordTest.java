@@ -38,6 +38,11 @@ class RepositoryPasswordTest {
     private static AgentConfig.Repository config(Optional<String> password, Optional<Path> file) {
         return new AgentConfig.Repository() {
             @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
             public Optional<String> password() {
                 return password;
             }

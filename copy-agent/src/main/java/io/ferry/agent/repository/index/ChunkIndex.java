@@ -25,8 +25,4 @@ public final class ChunkIndex {
     public boolean contains(String chunkId) {
         return chunks.containsKey(chunkId);
     }
-
-    public int size() {
-        return chunks.size();
-    }
 }

@@ -15,8 +15,4 @@ public record Snapshot(int version, @JsonProperty("job_id") String jobId, String
         String parent, List<SnapshotFile> files) {
 
     public static final int VERSION = 1;
-
-    public long size() {
-        return files.stream().mapToLong(SnapshotFile::size).sum();
-    }
 }
