@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +195,10 @@ class RepositoryCopyJobTest {
         return RepositoryPassword.of(config.repository());
     }
 
+    /** The PVC's final copy update: progress is read from the broker as far as it got, so wait until that includes the end. */
     private PvcProgressUpdated lastCopyUpdate(String jobId) {
-        return agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY).reduce((a, b) -> b).orElseThrow();
+        return Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY).reduce((a, b) -> b)
+                        .orElseThrow(), update -> update.state() == PvcState.COMPLETED);
     }
 }
