@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.ferry.agent.backuptarget.s3.S3Settings;
 import io.ferry.agent.backuptarget.s3.S3Target;
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.repository.target.RepositoryTarget;
 import io.ferry.events.job.TargetSpec;
 import io.ferry.events.vocabulary.TargetKind;
 
@@ -18,11 +19,13 @@ import io.ferry.events.vocabulary.TargetKind;
 public class BackupTargets {
 
     private final DirectoryTarget directory;
+    private final AgentConfig.Repository repository;
     private final S3Settings s3;
     private final Optional<TargetSpec> defaultTarget;
 
     public BackupTargets(DirectoryTarget directory, AgentConfig config) {
         this.directory = directory;
+        this.repository = config.repository();
         this.s3 = S3Settings.of(config);
         this.defaultTarget = defaultTarget(config.defaultTarget());
     }
@@ -37,10 +40,10 @@ public class BackupTargets {
     public BackupTarget open(TargetSpec spec) throws TargetUnusableException {
         TargetSpec chosen = spec != null ? spec : defaultTarget.orElse(null);
         if (chosen == null || chosen.kind() == TargetKind.DIRECTORY) {
-            return directory;
+            return repository.enabled() ? RepositoryTarget.directory(directory.root(), repository) : directory;
         }
         if (chosen.kind() == TargetKind.S3) {
-            return S3Target.open(chosen, s3);
+            return repository.enabled() ? RepositoryTarget.s3(chosen, s3, repository) : S3Target.open(chosen, s3);
         }
         throw new TargetUnusableException("This agent cannot write to objectstore %s: unknown target kind %s".formatted(
                 chosen.name(), chosen.kind() == null ? "(none)" : chosen.kind()));

@@ -41,6 +41,11 @@ public class DirectoryTarget implements BackupTarget {
         return "backup target " + root;
     }
 
+    /** The target directory. */
+    public Path root() {
+        return root;
+    }
+
     /** The directory of a job's copy. */
     Path jobDirectory(CopyId copy) {
         return root.resolve(copy.clusterId()).resolve(copy.backupdefId()).resolve(copy.jobId());

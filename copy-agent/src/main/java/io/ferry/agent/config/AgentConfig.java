@@ -48,6 +48,9 @@ public interface AgentConfig {
     /** How copies are uploaded to S3 targets. */
     S3 s3();
 
+    /** The repositories of incremental copies (see the README's "Repository format"). */
+    Repository repository();
+
     /** The agent's own state (the journal of the jobs it accepted); must survive restarts. */
     Path stateDirectory();
 
@@ -132,5 +135,29 @@ public interface AgentConfig {
         /** How long an open connection may stay silent. */
         @WithDefault("60s")
         Duration socketTimeout();
+    }
+
+    /** How the agent opens the repositories it writes. */
+    interface Repository {
+
+        /**
+         * K8S_COPY jobs write into the kubebackup's repository on their target (deduplicated, compressed, encrypted)
+         * instead of a file tree per job.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The password that wraps every repository's master keys (never logged). In Kubernetes, prefer
+         * {@link #passwordFile()} with a mounted Secret.
+         */
+        Optional<String> password();
+
+        /** A file whose content (without a trailing newline) is the password, such as a key of a mounted Secret. */
+        Optional<Path> passwordFile();
+
+        /** A file unchanged since the PVC's previous snapshot (same size, mtime and inode) is taken over without reading it. */
+        @WithDefault("true")
+        boolean reuseUnchangedFiles();
     }
 }

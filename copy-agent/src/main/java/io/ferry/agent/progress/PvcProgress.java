@@ -79,6 +79,13 @@ public final class PvcProgress implements TransferListener {
         changed.set(true);
     }
 
+    /** Counts the file as read, not as transferred. */
+    @Override
+    public void fileDoneWithoutWriting() {
+        ioFiles.incrementAndGet();
+        changed.set(true);
+    }
+
     public synchronized void complete(String outcome) {
         finish(PvcState.COMPLETED, outcome);
     }

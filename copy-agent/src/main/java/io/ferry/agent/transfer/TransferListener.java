@@ -9,4 +9,9 @@ public interface TransferListener {
 
     /** A file has been read and written completely. */
     void fileDone();
+
+    /** A file has been read completely and nothing of it had to be written: the destination held all of it. */
+    default void fileDoneWithoutWriting() {
+        fileDone();
+    }
 }

@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * (unreachable endpoint, wrong credentials, missing bucket) it is, else the server's answer. Never holds a secret:
  * the SDK's messages name the endpoint and the request, not the credentials.
  */
-record S3Failures(String name, String endpoint, String bucket) {
+public record S3Failures(String name, String endpoint, String bucket) {
 
     /** @param doing what failed, for example {@code "Listing the bucket"} */
-    String describe(String doing, SdkException failure) {
+    public String describe(String doing, SdkException failure) {
         if (failure instanceof S3Exception s3) {
             return describeAnswer(doing, s3);
         }

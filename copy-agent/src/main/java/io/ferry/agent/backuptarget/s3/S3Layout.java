@@ -11,16 +11,17 @@ import io.ferry.agent.volume.PvcName;
  * <pre>
  * &lt;prefix&gt;/ferry/&lt;backupdefId&gt;/&lt;jobId&gt;/manifest.json                           the copy's manifest, written last
  * &lt;prefix&gt;/ferry/&lt;backupdefId&gt;/&lt;jobId&gt;/data/&lt;namespace&gt;/&lt;pvc&gt;/&lt;path&gt;           one object per file of a PVC
+ * &lt;prefix&gt;/ferry/repositories/&lt;backupdefId&gt;/...                            the backup's repository
  * &lt;prefix&gt;/ferry/.probe/&lt;random&gt;                                         the probe object of a check, deleted at once
  * </pre>
  *
  * Each data object carries the file's SHA-256 (hex) as user metadata {@value #SHA256_METADATA}.
  */
-record S3Layout(String root) {
+public record S3Layout(String root) {
 
     static final String SHA256_METADATA = "ferry-sha256";
 
-    static S3Layout under(String prefix) {
+    public static S3Layout under(String prefix) {
         String trimmed = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
         return new S3Layout(trimmed.isEmpty() ? "ferry/" : trimmed + "/ferry/");
     }
@@ -35,6 +36,11 @@ record S3Layout(String root) {
 
     String pvc(CopyId copy, PvcName pvc) {
         return job(copy) + "data/" + pvc.namespace() + "/" + pvc.name() + "/";
+    }
+
+    /** The repository of a backup's incremental copies (see the repository package). */
+    public String repository(String backupdefId) {
+        return root + "repositories/" + backupdefId + "/";
     }
 
     String probe() {

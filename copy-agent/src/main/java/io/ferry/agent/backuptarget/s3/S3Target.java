@@ -1,7 +1,5 @@
 package io.ferry.agent.backuptarget.s3;
 
-import java.net.URI;
-
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.backuptarget.BackupTarget;
@@ -9,25 +7,16 @@ import io.ferry.agent.backuptarget.CopyId;
 import io.ferry.agent.backuptarget.TargetCopy;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.events.job.TargetSpec;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpConfigurationOption;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * An S3 bucket (AWS or any S3-compatible store) as a backup target: SigV4 against the target's endpoint and region,
- * path-style addressing when asked, a TLS certificate accepted unverified only with {@code skipTlsVerify}. The
+ * An S3 bucket (AWS or any S3-compatible store) as a backup target, reached with the client {@link S3Clients} builds. The
  * objects of a copy are laid out as {@link S3Layout} says. Before a copy starts, {@link S3Probe} checks the target.
  */
 public final class S3Target implements BackupTarget {
 
     private static final Logger LOG = Logger.getLogger(S3Target.class);
-    private static final String AWS_DEFAULT_REGION = "us-east-1";
 
     private final TargetSpec spec;
     private final S3Settings settings;
@@ -40,7 +29,7 @@ public final class S3Target implements BackupTarget {
         this.settings = settings;
         this.client = client;
         this.layout = S3Layout.under(spec.prefix());
-        this.failures = new S3Failures(spec.name(), endpointOf(spec), spec.bucket());
+        this.failures = S3Clients.failures(spec);
     }
 
     /**
@@ -50,44 +39,7 @@ public final class S3Target implements BackupTarget {
      *                                 Secret is not mounted
      */
     public static S3Target open(TargetSpec spec, S3Settings settings) throws TargetUnusableException {
-        if (spec.bucket() == null || spec.bucket().isBlank()) {
-            throw new TargetUnusableException("Objectstore %s names no bucket".formatted(spec.name()));
-        }
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(spec.region() == null || spec.region().isBlank() ? AWS_DEFAULT_REGION : spec.region()))
-                .forcePathStyle(spec.pathStyle())
-                .credentialsProvider(S3Credentials.of(spec, settings.secretsDir()))
-                // Checksums are the agent's choice (ServerChecksum), not the SDK's trailing CRC32 that many stores lack.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(Apache5HttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.socketTimeout())
-                        .maxConnections(64)
-                        .buildWithDefaults(AttributeMap.builder()
-                                .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, spec.skipTlsVerify())
-                                .build()));
-        if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
-            builder.endpointOverride(endpoint(spec));
-        }
-        return new S3Target(spec, settings, builder.build());
-    }
-
-    private static URI endpoint(TargetSpec spec) throws TargetUnusableException {
-        try {
-            URI uri = URI.create(spec.endpoint().strip());
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("not an http or https URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new TargetUnusableException("The endpoint of objectstore %s is not an http(s) URL: %s".formatted(spec.name(),
-                    spec.endpoint()));
-        }
-    }
-
-    private static String endpointOf(TargetSpec spec) {
-        return spec.endpoint() == null || spec.endpoint().isBlank() ? "AWS S3" : spec.endpoint().strip();
+        return new S3Target(spec, settings, S3Clients.create(spec, settings));
     }
 
     @Override

@@ -120,8 +120,10 @@ class S3CopyTest {
         }
         assertThat(BUCKET.openUploads(prefix)).isEmpty();
 
-        PvcProgressUpdated last = agent.progress(job.jobId()).stream()
-                .filter(update -> update.opType() == OpType.K8S_COPY && "db".equals(update.name())).reduce((a, b) -> b).orElseThrow();
+        // Progress is read from the broker as far as it got when a first update matched: wait until that includes the end.
+        PvcProgressUpdated last = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.progress(job.jobId()).stream()
+                .filter(update -> update.opType() == OpType.K8S_COPY && "db".equals(update.name())).reduce((a, b) -> b).orElseThrow(),
+                update -> update.state() != PvcState.ACTIVE && update.state() != PvcState.PENDING);
         long bytes = 300_000 + 3 + 12 * MIB + 123 + 5 * MIB;
         assertThat(last.state()).isEqualTo(PvcState.COMPLETED);
         assertThat(last.stats().ioSize()).isEqualTo(bytes);

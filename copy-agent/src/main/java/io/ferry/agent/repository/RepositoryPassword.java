@@ -1,0 +1,33 @@
+package io.ferry.agent.repository;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import io.ferry.agent.config.AgentConfig;
+
+/** The agent's repository password, from {@code ferry.agent.repository.password-file} or {@code .password}; never logged. */
+public final class RepositoryPassword {
+
+    private RepositoryPassword() {
+    }
+
+    /** @throws RepositoryException when none is configured, or its file cannot be read or is empty */
+    public static char[] of(AgentConfig.Repository config) throws RepositoryException {
+        if (config.passwordFile().isPresent()) {
+            try {
+                String value = Files.readString(config.passwordFile().get(), StandardCharsets.UTF_8).stripTrailing();
+                if (value.isEmpty()) {
+                    throw new RepositoryException("The repository password file %s is empty".formatted(config.passwordFile().get()));
+                }
+                return value.toCharArray();
+            } catch (IOException e) {
+                throw new RepositoryException("The repository password file %s cannot be read: %s".formatted(config.passwordFile().get(),
+                        e.getClass().getSimpleName()));
+            }
+        }
+        return config.password().filter(password -> !password.isEmpty()).map(String::toCharArray)
+                .orElseThrow(() -> new RepositoryException("The agent has no repository password: set ferry.agent.repository.password-file "
+                        + "(a mounted Secret) or ferry.agent.repository.password"));
+    }
+}
