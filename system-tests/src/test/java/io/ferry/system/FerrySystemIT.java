@@ -135,7 +135,7 @@ class FerrySystemIT {
                 .body("name", equalTo("local-s3"))
                 .body("bucket_name", equalTo(settings.s3Bucket()))
                 .body("s3provider.endpoint", equalTo(settings.s3Endpoint()));
-        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("orders"));
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("orders").resolve("ledger"));
         byte[] ledger = new byte[300_000];
         new java.util.Random(11).nextBytes(ledger);
         Files.write(pvc.resolve("ledger"), ledger);
@@ -144,7 +144,8 @@ class FerrySystemIT {
         // The objectstore is checked by the agent of an active cluster of its organisation.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).path("validate_state")));
-        String backup = api(DEMO_ORG).body("{\"name\":\"orders\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+        String backup = api(DEMO_ORG).body("{\"name\":\"orders\",\"cluster\":\"" + cluster
+                        + "\",\"trigger_type\":\"ADHOC\",\"source\":{\"namespaces\":[\"orders\"]}}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
         String offload = api(DEMO_ORG).body("{\"name\":\"orders-to-s3\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
                 + "\",\"offload_provider\":{\"user_objectstore\":\"" + objectstore + "\"}}")
@@ -156,12 +157,14 @@ class FerrySystemIT {
 
         try (LocalS3 s3 = LocalS3.of(settings)) {
             assertThat(s3.keysUnder("ferry/" + backup + "/" + job + "/")).contains(
-                    "ferry/" + backup + "/" + job + "/data/shop/orders/ledger",
+                    "ferry/" + backup + "/" + job + "/data/orders/ledger/ledger",
                     "ferry/" + backup + "/" + job + "/manifest.json");
-            assertThat(s3.read("ferry/" + backup + "/" + job + "/data/shop/orders/ledger")).isEqualTo(ledger);
+            assertThat(s3.read("ferry/" + backup + "/" + job + "/data/orders/ledger/ledger")).isEqualTo(ledger);
         }
         assertThat(Files.exists(settings.agentTarget().resolve(cluster).resolve(backup).resolve(job))).isFalse();
         Files.delete(pvc.resolve("ledger"));
+        Files.delete(pvc);
+        Files.delete(pvc.getParent());
     }
 
     @Test
