@@ -30,6 +30,8 @@ import io.ferry.events.vocabulary.TriggerType;
 public final class DomainLiterals {
 
     private static final Pattern WORD_SEPARATOR = Pattern.compile("[^A-Za-z0-9_-]+");
+    /** Vocabulary words that are also plain English in messages ("an S3 bucket"): flagged only as a whole literal. */
+    private static final Set<String> PROSE_WORDS = Set.of(TargetKind.S3.name());
 
     private DomainLiterals() {
     }
@@ -55,7 +57,7 @@ public final class DomainLiterals {
     /**
      * The literals of the {@code .java} files under {@code sourceRoot} that {@code allowed} does not exempt and that
      * contain a word of {@code words} (case-sensitive, delimited by characters other than letters, digits, {@code _} and
-     * {@code -}), or are one of {@code fields}, or quote one as an SQL literal ({@code 'name'}).
+     * {@code -}; {@code S3} only as the whole literal), or are one of {@code fields}, or quote one as an SQL literal ({@code 'name'}).
      */
     public static List<Literal> find(Path sourceRoot, Set<String> words, Set<String> fields, Predicate<Path> allowed) {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
@@ -72,7 +74,8 @@ public final class DomainLiterals {
         if (fields.contains(text) || fields.stream().anyMatch(field -> text.contains("'" + field + "'"))) {
             return true;
         }
-        return WORD_SEPARATOR.splitAsStream(text).anyMatch(words::contains);
+        return WORD_SEPARATOR.splitAsStream(text)
+                .anyMatch(word -> words.contains(word) && (!PROSE_WORDS.contains(word) || text.equals(word)));
     }
 
     /** The string literals and text blocks of one source file; comments and character literals are skipped. */

@@ -43,4 +43,17 @@ class DomainLiteralsTest {
                 .extracting(DomainLiterals.Literal::line).containsExactly(7, 8, 12);
         assertThat(DomainLiterals.find(dir, DomainLiterals.vocabulary(), Set.of(), file -> true)).isEmpty();
     }
+
+    @Test
+    void s3IsADomainWordOnlyAsAWholeLiteralNotInAMessage(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Kinds.java"), """
+                class Kinds {
+                    static final String KIND = "S3";
+                    static final String MESSAGE = "an S3 bucket name has 3 to 63 characters";
+                }
+                """);
+
+        assertThat(DomainLiterals.find(dir, DomainLiterals.vocabulary(), Set.of(), file -> false))
+                .extracting(DomainLiterals.Literal::text).containsExactly("S3");
+    }
 }

@@ -38,8 +38,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ObjectstoreValidations {
 
-    static final String WAITING_FOR_A_CLUSTER = "Waiting for an agent to check the objectstore: no kubecluster of the "
-            + "organisation is ACTIVE; the check is sent to the first agent that reports in";
+    static final String WAITING_FOR_A_CLUSTER = ("Waiting for an agent to check the objectstore: no kubecluster of the "
+            + "organisation is %s; the check is sent to the first agent that reports in").formatted(ClusterState.ACTIVE);
 
     private static final Logger LOG = Logger.getLogger(ObjectstoreValidations.class);
 
