@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.ferry.infra.ChildJvm;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
+import io.ferry.infra.S3Credentials;
 import io.ferry.runner.FerryToken;
 import io.ferry.runner.LocalFerry;
 import io.ferry.runner.RunnerSettings;
@@ -129,7 +130,7 @@ class FerrySystemIT {
 
     @Test
     @Order(2)
-    void aCopyToTheObjectstoreThatFerryUpRegistersLandsInTheLocalS3Server() throws IOException {
+    void copiesGoWhereTheirOffloadProviderSaysInTheLocalS3Server() throws IOException {
         String objectstore = ferry.defaultObjectstoreId();
         api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).then().statusCode(200)
                 .body("name", equalTo("local-s3"))
@@ -144,23 +145,36 @@ class FerrySystemIT {
         // The objectstore is checked by the agent of an active cluster of its organisation.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).path("validate_state")));
-        String backup = api(DEMO_ORG).body("{\"name\":\"orders\",\"cluster\":\"" + cluster
-                        + "\",\"trigger_type\":\"ADHOC\",\"source\":{\"namespaces\":[\"orders\"]}}")
-                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
-        String offload = api(DEMO_ORG).body("{\"name\":\"orders-to-s3\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
-                + "\",\"offload_provider\":{\"user_objectstore\":\"" + objectstore + "\"}}")
-                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        String archive = api(DEMO_ORG).body("{\"name\":\"archive\",\"bucket_name\":\"" + settings.s3Bucket()
+                        + "\",\"region\":\"" + settings.s3Region() + "\",\"prefix\":\"second-copies\",\"s3provider\":{\"endpoint\":\""
+                        + settings.s3Endpoint() + "\",\"path_style\":true,\"credentials_secret\":\"" + settings.s3SecretName() + "\"}}")
+                .post("/api/v1/objectstores").then().statusCode(201).extract().path("_id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + archive).path("validate_state")));
 
-        String job = run(DEMO_ORG, offload, backup);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "COMPLETED".equals(api(DEMO_ORG).get("/api/v1/jobs/" + job).path("state")));
+        // Each kubeoffload's offload_provider chooses where its copies go: either objectstore, or provider-managed storage.
+        String[] toDefault = copy(cluster, "orders", "{\"user_objectstore\":\"" + objectstore + "\"}");
+        String[] toArchive = copy(cluster, "orders-archive", "{\"user_objectstore\":\"" + archive + "\"}");
+        String[] toManaged = copy(cluster, "orders-managed", "{\"type\":\"aws\",\"region\":\"us-east-1\"}");
 
         try (LocalS3 s3 = LocalS3.of(settings)) {
-            assertThat(s3.keysUnder("ferry/" + backup + "/" + job + "/")).contains(
-                    "ferry/" + backup + "/" + job + "/data/orders/ledger/ledger",
-                    "ferry/" + backup + "/" + job + "/manifest.json");
-            assertThat(s3.read("ferry/" + backup + "/" + job + "/data/orders/ledger/ledger")).isEqualTo(ledger);
+            String copied = "ferry/" + toDefault[0] + "/" + toDefault[1] + "/";
+            assertThat(s3.keysUnder(copied)).contains(copied + "data/orders/ledger/ledger", copied + "manifest.json");
+            assertThat(s3.read(copied + "data/orders/ledger/ledger")).isEqualTo(ledger);
+            String archived = "second-copies/ferry/" + toArchive[0] + "/" + toArchive[1] + "/";
+            assertThat(s3.read(archived + "data/orders/ledger/ledger")).isEqualTo(ledger);
+            assertThat(s3.keysUnder("ferry/" + toArchive[0] + "/")).isEmpty();
+            String managed = "managed/" + DEMO_ORG + "/ferry/" + toManaged[0] + "/" + toManaged[1] + "/";
+            assertThat(s3.read(managed + "data/orders/ledger/ledger")).isEqualTo(ledger);
         }
+        String secretKey = S3Credentials.loadOrCreate(settings.s3CredentialsDirectory()).secretKey();
+        try (var logs = Files.list(settings.logDirectory())) {
+            for (Path log : logs.toList()) {
+                assertThat(Files.readString(log)).as(log.toString()).doesNotContain(secretKey);
+            }
+        }
+        String backup = toDefault[0];
+        String job = toDefault[1];
         assertThat(Files.exists(settings.agentTarget().resolve(cluster).resolve(backup).resolve(job))).isFalse();
         Files.delete(pvc.resolve("ledger"));
         Files.delete(pvc);
@@ -192,6 +206,22 @@ class FerrySystemIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "CANCELLED".equals(api().get("/api/v1/jobs/" + job).path("state")));
         Files.delete(pvc.resolve("blob"));
+    }
+
+    /** A kubebackup of the orders namespace and a kubeoffload of it to {@code offloadProvider}, run until COMPLETED: {backup, job}. */
+    private String[] copy(String cluster, String name, String offloadProvider) {
+        String backup = api(DEMO_ORG).body("{\"name\":\"" + name + "\",\"cluster\":\"" + cluster
+                        + "\",\"trigger_type\":\"ADHOC\",\"source\":{\"namespaces\":[\"orders\"]}}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api(DEMO_ORG).body("{\"name\":\"" + name + "-copy\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"offload_provider\":" + offloadProvider + "}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        String job = run(DEMO_ORG, offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api(DEMO_ORG).get("/api/v1/jobs/" + job).path("state"), state -> !"PENDING".equals(state)
+                        && !"RUNNING".equals(state));
+        api(DEMO_ORG).get("/api/v1/jobs/" + job).then().body("state", equalTo("COMPLETED"));
+        return new String[] { backup, job };
     }
 
     private String run(String offload, String backup) {
