@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +148,10 @@ class CopyJobTest extends AgentJobTest {
         assertThat(result.numBackupResources()).isEqualTo(2);
         assertThat(empty).isEmptyDirectory();
         Path copy = config.target().resolve(AgentTestSupport.CLUSTER).resolve(backupdefId).resolve(jobId);
-        assertThat(copy.resolve("shop/empty")).isEmptyDirectory();
+        JsonNode emptyPvc = StreamSupport.stream(new ObjectMapper().readTree(copy.resolve("manifest.json").toFile()).get("pvcs").spliterator(), false)
+                .filter(pvc -> pvc.get("name").asText().equals("empty")).findFirst().orElseThrow();
+        assertThat(emptyPvc.get("state").asText()).isEqualTo(PvcState.COMPLETED.wire());
+        assertThat(emptyPvc.get("files")).isEmpty();
     }
 
     @Test
