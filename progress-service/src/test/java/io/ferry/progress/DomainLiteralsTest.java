@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.ferry.progress.schema.KubepvcprogressSchema;
+import io.ferry.rest.schema.TransferStatsFields;
 import io.ferry.testsupport.DomainLiterals;
 
 /**
@@ -24,8 +25,8 @@ class DomainLiteralsTest {
 
     @Test
     void onlyTheSchemaAndTheProgressRecordSpellDomainWords() {
-        Set<String> fields = new HashSet<>(Set.of(KubepvcprogressSchema.STATE, KubepvcprogressSchema.STATS));
-        KubepvcprogressSchema.SCHEMA.field(KubepvcprogressSchema.STATS).orElseThrow().children().keySet().forEach(fields::add);
+        Set<String> fields = new HashSet<>(Set.of(KubepvcprogressSchema.STATE, TransferStatsFields.STATS));
+        KubepvcprogressSchema.SCHEMA.field(TransferStatsFields.STATS).orElseThrow().children().keySet().forEach(fields::add);
 
         assertThat(fields).contains("transferred_number_of_files", "estimated_size");
         assertThat(DomainLiterals.find(MAIN, DomainLiterals.vocabulary(), fields,

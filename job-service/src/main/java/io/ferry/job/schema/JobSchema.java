@@ -36,13 +36,6 @@ public final class JobSchema {
 
     public static final String COPY_PROGRESS = "kube_copy_progress";
     public static final String SNAPSHOT_PROGRESS = "kube_snapshot_progress";
-    public static final String STATS = TransferStatsFields.STATS;
-    public static final String ESTIMATED_SIZE = TransferStatsFields.ESTIMATED_SIZE;
-    public static final String ESTIMATED_NUMBER_OF_FILES = TransferStatsFields.ESTIMATED_NUMBER_OF_FILES;
-    public static final String IO_SIZE = TransferStatsFields.IO_SIZE;
-    public static final String IO_NUMBER_OF_FILES = TransferStatsFields.IO_NUMBER_OF_FILES;
-    public static final String TRANSFERRED_SIZE = TransferStatsFields.TRANSFERRED_SIZE;
-    public static final String TRANSFERRED_NUMBER_OF_FILES = TransferStatsFields.TRANSFERRED_NUMBER_OF_FILES;
     public static final String TOTAL_PVS = "total_pvs";
     public static final String PENDING_PVS = "pending_pvs";
     public static final String ACTIVE_PVS = "active_pvs";

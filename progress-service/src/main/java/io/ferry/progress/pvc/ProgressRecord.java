@@ -1,10 +1,6 @@
 package io.ferry.progress.pvc;
 
 import static io.ferry.progress.schema.KubepvcprogressSchema.END_TIME;
-import static io.ferry.progress.schema.KubepvcprogressSchema.ESTIMATED_NUMBER_OF_FILES;
-import static io.ferry.progress.schema.KubepvcprogressSchema.ESTIMATED_SIZE;
-import static io.ferry.progress.schema.KubepvcprogressSchema.IO_NUMBER_OF_FILES;
-import static io.ferry.progress.schema.KubepvcprogressSchema.IO_SIZE;
 import static io.ferry.progress.schema.KubepvcprogressSchema.JOB_ID;
 import static io.ferry.progress.schema.KubepvcprogressSchema.MESSAGE;
 import static io.ferry.progress.schema.KubepvcprogressSchema.NAME;
@@ -13,9 +9,13 @@ import static io.ferry.progress.schema.KubepvcprogressSchema.OP_TYPE;
 import static io.ferry.progress.schema.KubepvcprogressSchema.SNAPSHOT_PROGRESS_PERCENTAGE;
 import static io.ferry.progress.schema.KubepvcprogressSchema.START_TIME;
 import static io.ferry.progress.schema.KubepvcprogressSchema.STATE;
-import static io.ferry.progress.schema.KubepvcprogressSchema.STATS;
-import static io.ferry.progress.schema.KubepvcprogressSchema.TRANSFERRED_NUMBER_OF_FILES;
-import static io.ferry.progress.schema.KubepvcprogressSchema.TRANSFERRED_SIZE;
+import static io.ferry.rest.schema.TransferStatsFields.ESTIMATED_NUMBER_OF_FILES;
+import static io.ferry.rest.schema.TransferStatsFields.ESTIMATED_SIZE;
+import static io.ferry.rest.schema.TransferStatsFields.IO_NUMBER_OF_FILES;
+import static io.ferry.rest.schema.TransferStatsFields.IO_SIZE;
+import static io.ferry.rest.schema.TransferStatsFields.STATS;
+import static io.ferry.rest.schema.TransferStatsFields.TRANSFERRED_NUMBER_OF_FILES;
+import static io.ferry.rest.schema.TransferStatsFields.TRANSFERRED_SIZE;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -20,13 +20,6 @@ public final class KubepvcprogressSchema {
     public static final String END_TIME = "end_time";
     public static final String OP_TYPE = "op_type";
     public static final String SNAPSHOT_PROGRESS_PERCENTAGE = "snapshot_progress_percentage";
-    public static final String STATS = TransferStatsFields.STATS;
-    public static final String ESTIMATED_SIZE = TransferStatsFields.ESTIMATED_SIZE;
-    public static final String ESTIMATED_NUMBER_OF_FILES = TransferStatsFields.ESTIMATED_NUMBER_OF_FILES;
-    public static final String IO_SIZE = TransferStatsFields.IO_SIZE;
-    public static final String IO_NUMBER_OF_FILES = TransferStatsFields.IO_NUMBER_OF_FILES;
-    public static final String TRANSFERRED_SIZE = TransferStatsFields.TRANSFERRED_SIZE;
-    public static final String TRANSFERRED_NUMBER_OF_FILES = TransferStatsFields.TRANSFERRED_NUMBER_OF_FILES;
 
     /** The seed's item title is "Kubepvcprogre"; clients compare it, so it is kept. */
     public static final ResourceSchema SCHEMA = ResourceSchema.of("kubepvcprogress", "Kubepvcprogre", "kubepvcprogress",
