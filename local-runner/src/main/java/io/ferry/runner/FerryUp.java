@@ -61,6 +61,7 @@ public final class FerryUp {
                     + "', 30 days; ./ferry token [org] [admin|viewer] for others)");
             System.out.println("  Agent:   PVCs in " + settings.agentVolumes() + "/<namespace>/<pvc>/, copies in "
                     + settings.agentTarget());
+            System.out.println("           (copies are encrypted with the password in " + settings.agentRepositoryPasswordFile() + ")");
             System.out.println("  S3:      " + settings.s3Endpoint() + " (bucket " + settings.s3Bucket() + ")");
             System.out.println("           (access key and secret in " + settings.agentSecretsDirectory().resolve(settings.s3SecretName())
                     + "/)");

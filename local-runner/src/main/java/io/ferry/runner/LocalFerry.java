@@ -138,6 +138,7 @@ public final class LocalFerry implements AutoCloseable {
         signingKeys = SigningKeys.loadOrCreate(settings.keyDirectory());
         S3Credentials s3Credentials = S3Credentials.loadOrCreate(settings.s3CredentialsDirectory());
         s3Credentials.writeTo(settings.agentSecretsDirectory().resolve(settings.s3SecretName()));
+        RepositoryPasswordSecret.createIfMissing(settings.agentRepositoryPasswordFile());
         for (String name : portsInUse()) {
             Ports.requireFree(settings.port(name), name + "; " + RunnerSettings.portVariable(name) + " changes it");
         }
@@ -227,6 +228,7 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dferry.agent.target=" + settings.agentTarget().toAbsolutePath());
             options.add("-Dferry.agent.state-directory=" + settings.agentDirectory().resolve("state").toAbsolutePath());
             options.add("-Dferry.agent.secrets-dir=" + settings.agentSecretsDirectory().toAbsolutePath());
+            options.add("-Dferry.agent.repository.password-file=" + settings.agentRepositoryPasswordFile().toAbsolutePath());
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(

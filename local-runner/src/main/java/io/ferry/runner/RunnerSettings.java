@@ -151,6 +151,11 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         return agentDirectory().resolve("secrets");
     }
 
+    /** The local agent's repository password ({@code ferry.agent.repository.password-file}), made on the first run and kept. */
+    public Path agentRepositoryPasswordFile() {
+        return agentDirectory().resolve("repository/password");
+    }
+
     /** The local S3 server, for registering it as an objectstore. */
     public String s3Endpoint() {
         return "http://localhost:" + port("s3");

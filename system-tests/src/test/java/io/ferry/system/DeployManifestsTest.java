@@ -106,7 +106,7 @@ class DeployManifestsTest {
 
         List<JsonNode> secretVolumes = new ArrayList<>();
         pod.get("volumes").forEach(volume -> {
-            if (volume.has("secret")) {
+            if (volume.has("secret") && mount(container, volume.get("name").asText()).get("mountPath").asText().startsWith(secretsDir)) {
                 secretVolumes.add(volume);
             }
         });
@@ -122,9 +122,27 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theAgentReadsTheRepositoryPasswordFromTheMountedSecretFerryRepository() throws IOException {
+        JsonNode pod = byKind(AGENT).get("Deployment").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        JsonNode volume = null;
+        for (JsonNode candidate : pod.get("volumes")) {
+            if ("ferry-repository".equals(candidate.at("/secret/secretName").asText())) {
+                volume = candidate;
+            }
+        }
+        assertThat(volume).as("a volume of the Secret ferry-repository").isNotNull();
+        JsonNode mount = mount(container, volume.get("name").asText());
+        assertThat(mount.get("readOnly").asBoolean()).isTrue();
+        assertThat(env(container).get("FERRY_AGENT_REPOSITORY_PASSWORD_FILE")).isEqualTo(mount.get("mountPath").asText() + "/password");
+        assertThat(Files.readString(AGENT)).contains("create secret generic ferry-repository --from-literal=password=");
+    }
+
+    @Test
     void composeGivesTheAgentMinioCredentialsTheSameWay() throws IOException {
         String compose = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
         assertThat(compose).contains("FERRY_AGENT_SECRETS_DIR: /etc/ferry/secrets")
+                .contains("FERRY_AGENT_REPOSITORY_PASSWORD: ${FERRY_REPOSITORY_PASSWORD:?")
                 .contains("- ferry-s3-secret:/etc/ferry/secrets/ferry-minio:ro")
                 .contains("- ferry-s3-secret:/secret");
         String init = Files.readString(REPOSITORY.resolve("deploy/minio-init.sh"));

@@ -52,15 +52,26 @@ class FaultToleranceIT {
     private record Fault(String name, Runnable kill, Runnable restart, boolean survivorsCarryOn) {
     }
 
-    /** One run request that Ferry acknowledged (200), of an offload that is run only this once. */
-    private record Run(String offload, String label) {
+    /**
+     * A kubebackup with a kubeoffload, each run only once. A kubebackup of its own per run gives every copy a repository of
+     * its own: copies of the same data into one repository would store (and be rate-limited on) almost nothing after the
+     * first, and the faults would find no copy running.
+     */
+    private record Definition(String backup, String offload) {
+    }
+
+    /** One run request that Ferry acknowledged (200). */
+    private record Run(Definition definition, String label) {
+
+        String offload() {
+            return definition.offload();
+        }
     }
 
     private final List<Run> acknowledged = new ArrayList<>();
     private final Map<String, Duration> resumeTimes = new LinkedHashMap<>();
     private final AtomicInteger runNumber = new AtomicInteger();
     private String cluster;
-    private String backup;
 
     @BeforeAll
     static void startFerryWithTwoInstancesOfEveryService() throws IOException {
@@ -88,9 +99,8 @@ class FaultToleranceIT {
     }
 
     @Test
-    void everyAcknowledgedRunBecomesOneCompletedJobWhileEachPartIsKilledInTurn() throws IOException {
+    void everyAcknowledgedRunBecomesOneCompletedJobWhileEachPartIsKilledInTurn() throws Exception {
         cluster = api.create("kubeclusters", "{\"name\":\"faulty\"}");
-        backup = api.create("kubebackups", "{\"name\":\"nightly\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}");
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "ACTIVE".equals(api.get("/api/v1/kubeclusters/" + cluster).getString("status.state")));
         startRateLimitedCopies(4);
@@ -123,7 +133,7 @@ class FaultToleranceIT {
             assertThat(job.get("state")).as("state of %s (%s): %s", run.label(), jobId, job.get("message")).isEqualTo("COMPLETED");
             aggregatesEqualThePvcRecords(jobId);
             theOffloadStatusShowsItsJob(run, jobId);
-            theCopyEqualsTheSource(jobId);
+            theCopyEqualsTheSource(run.definition().backup(), jobId);
         }
         assertThat(resumeTimes).allSatisfy((fault, time) -> assertThat(time).as(fault).isLessThanOrEqualTo(RESUME_LIMIT));
         theLogsShowNoPoolOrSessionErrors();
@@ -143,24 +153,24 @@ class FaultToleranceIT {
 
     private void startRateLimitedCopies(int count) {
         for (int i = 0; i < count; i++) {
-            String offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
-            Response response = runRequest(offload);
+            Definition definition = define("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
+            Response response = runRequest(definition.offload());
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            acknowledged.add(new Run(offload, "copy " + runNumber.get()));
+            acknowledged.add(new Run(definition, "copy " + runNumber.get()));
         }
     }
 
     /** A run requested while a part is down: it counts only if Ferry acknowledged it. */
     private void tryRunWhileBroken() {
-        String offload;
+        Definition definition;
         try {
-            offload = offload("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
+            definition = define("{\"upload_speed_limit\":" + UPLOAD_LIMIT_BYTES_PER_SECOND + "}");
         } catch (AssertionError refused) {
             return;
         }
-        Response response = runRequest(offload);
+        Response response = runRequest(definition.offload());
         if (response.statusCode() == 200) {
-            acknowledged.add(new Run(offload, "copy " + runNumber.get() + " (requested during a fault)"));
+            acknowledged.add(new Run(definition, "copy " + runNumber.get() + " (requested during a fault)"));
         } else {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
             assertThat(response.header("Retry-After")).isNotBlank();
@@ -170,11 +180,12 @@ class FaultToleranceIT {
     /** Runs an unlimited copy and returns how long until its job, PVC records and offload status were all there. */
     private Duration probe() {
         Instant start = Instant.now();
-        String offload = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> offload("{}"), id -> id != null);
+        Definition definition = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> define("{}"), created -> created != null);
+        String offload = definition.offload();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> runRequest(offload).statusCode() == 200);
-        Run run = new Run(offload, "probe " + runNumber.get());
+        Run run = new Run(definition, "probe " + runNumber.get());
         acknowledged.add(run);
         Awaitility.await("probe " + offload).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {
@@ -189,9 +200,12 @@ class FaultToleranceIT {
         return Duration.between(start, Instant.now());
     }
 
-    private String offload(String options) {
-        return api.create("kubeoffloads", "{\"name\":\"copy-" + runNumber.incrementAndGet() + "\",\"trigger_type\":\"ADHOC\",\"backupdef\":\""
-                + backup + "\",\"options\":" + options + "}");
+    private Definition define(String options) {
+        int number = runNumber.incrementAndGet();
+        String backup = api.create("kubebackups", "{\"name\":\"nightly-" + number + "\",\"cluster\":\"" + cluster
+                + "\",\"trigger_type\":\"ADHOC\"}");
+        return new Definition(backup, api.create("kubeoffloads", "{\"name\":\"copy-" + number
+                + "\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\",\"options\":" + options + "}"));
     }
 
     private Response runRequest(String offload) {
@@ -226,11 +240,14 @@ class FaultToleranceIT {
                     List<Map<String, Object>> pvcs = api.items("kubepvcprogress", "{\"job_id\":\"" + jobId + "\",\"op_type\":\"K8S_COPY\"}");
                     Map<String, Object> copy = api.get("/api/v1/jobs/" + jobId).getMap("kube_copy_progress");
                     long completed = pvcs.stream().filter(pvc -> "COMPLETED".equals(pvc.get("state"))).count();
+                    long read = pvcs.stream().mapToLong(pvc -> stat(pvc, "io_size")).sum();
                     long transferred = pvcs.stream().mapToLong(pvc -> stat(pvc, "transferred_size")).sum();
                     assertThat(pvcs).hasSize(2);
                     assertThat(((Number) copy.get("total_pvs")).longValue()).isEqualTo(2);
                     assertThat(((Number) copy.get("completed_pvs")).longValue()).isEqualTo(completed).isEqualTo(2);
-                    assertThat(stat(copy, "transferred_size")).isEqualTo(transferred).isEqualTo(sourceBytes());
+                    assertThat(stat(copy, "io_size")).isEqualTo(read).isEqualTo(sourceBytes());
+                    // Stored after compression and encryption, by every attempt of the copy: more than nothing, and the same sum.
+                    assertThat(stat(copy, "transferred_size")).isEqualTo(transferred).isPositive();
                 });
     }
 
@@ -242,11 +259,12 @@ class FaultToleranceIT {
                 });
     }
 
-    private void theCopyEqualsTheSource(String jobId) throws IOException {
-        Path copy = settings.agentTarget().resolve(cluster).resolve(backup).resolve(jobId);
+    private void theCopyEqualsTheSource(String backup, String jobId) throws Exception {
+        CopiedRepository copy = CopiedRepository.inDirectoryTarget(settings, backup);
         for (Map.Entry<String, byte[]> file : source.entrySet()) {
-            assertThat(Files.readAllBytes(copy.resolve(file.getKey()))).as("%s of job %s", file.getKey(), jobId)
-                    .isEqualTo(file.getValue());
+            String[] namespacePvcPath = file.getKey().split("/", 3);
+            assertThat(copy.file(jobId, namespacePvcPath[0], namespacePvcPath[1], namespacePvcPath[2]))
+                    .as("%s of job %s", file.getKey(), jobId).isEqualTo(file.getValue());
         }
     }
 

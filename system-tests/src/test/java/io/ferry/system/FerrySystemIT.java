@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.ferry.infra.ChildJvm;
@@ -97,7 +98,7 @@ class FerrySystemIT {
 
     @Test
     @Order(2)
-    void aCopyRunThroughTheGatewayMovesRealDataAndItsJobAndProgressFollow() throws IOException {
+    void aCopyRunThroughTheGatewayMovesRealDataAndItsJobAndProgressFollow() throws Exception {
         Path pvc = Files.createDirectories(settings.agentVolumes().resolve("shop").resolve("db"));
         byte[] table = new byte[200_000];
         new java.util.Random(7).nextBytes(table);
@@ -121,16 +122,15 @@ class FerrySystemIT {
                         && job.equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.jobid")));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
                 .queryParam("where", "{\"job_id\":\"" + job + "\",\"op_type\":\"K8S_COPY\",\"state\":\"COMPLETED\"}")
-                .get("/api/v1/kubepvcprogress").<Integer>path("_items[0].stats.transferred_size"), size -> size != null && size == 200_000);
-        Path copied = settings.agentTarget().resolve(cluster).resolve(backup).resolve(job).resolve("shop/db/table");
-        assertThat(Files.readAllBytes(copied)).isEqualTo(table);
+                .get("/api/v1/kubepvcprogress").<Integer>path("_items[0].stats.io_size"), size -> size != null && size == 200_000);
+        assertThat(CopiedRepository.inDirectoryTarget(settings, backup).file(job, "shop", "db", "table")).isEqualTo(table);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "ACTIVE".equals(api().get("/api/v1/kubeclusters/" + cluster).path("status.state")));
     }
 
     @Test
     @Order(2)
-    void copiesGoWhereTheirOffloadProviderSaysInTheLocalS3Server() throws IOException {
+    void copiesGoWhereTheirOffloadProviderSaysInTheLocalS3Server(@TempDir Path scratch) throws Exception {
         String objectstore = ferry.defaultObjectstoreId();
         api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).then().statusCode(200)
                 .body("name", equalTo("local-s3"))
@@ -158,14 +158,13 @@ class FerrySystemIT {
         String[] toManaged = copy(cluster, "orders-managed", "{\"type\":\"aws\",\"region\":\"us-east-1\"}");
 
         try (LocalS3 s3 = LocalS3.of(settings)) {
-            String copied = "ferry/" + toDefault[0] + "/" + toDefault[1] + "/";
-            assertThat(s3.keysUnder(copied)).contains(copied + "data/orders/ledger/ledger", copied + "manifest.json");
-            assertThat(s3.read(copied + "data/orders/ledger/ledger")).isEqualTo(ledger);
-            String archived = "second-copies/ferry/" + toArchive[0] + "/" + toArchive[1] + "/";
-            assertThat(s3.read(archived + "data/orders/ledger/ledger")).isEqualTo(ledger);
-            assertThat(s3.keysUnder("ferry/" + toArchive[0] + "/")).isEmpty();
-            String managed = "managed/" + DEMO_ORG + "/ferry/" + toManaged[0] + "/" + toManaged[1] + "/";
-            assertThat(s3.read(managed + "data/orders/ledger/ledger")).isEqualTo(ledger);
+            assertThat(CopiedRepository.inS3(settings, s3, "", toDefault[0], scratch).file(toDefault[1], "orders", "ledger", "ledger"))
+                    .isEqualTo(ledger);
+            assertThat(CopiedRepository.inS3(settings, s3, "second-copies/", toArchive[0], scratch)
+                    .file(toArchive[1], "orders", "ledger", "ledger")).isEqualTo(ledger);
+            assertThat(s3.keysUnder("ferry/repositories/" + toArchive[0] + "/")).isEmpty();
+            assertThat(CopiedRepository.inS3(settings, s3, "managed/" + DEMO_ORG + "/", toManaged[0], scratch)
+                    .file(toManaged[1], "orders", "ledger", "ledger")).isEqualTo(ledger);
         }
         String secretKey = S3Credentials.loadOrCreate(settings.s3CredentialsDirectory()).secretKey();
         try (var logs = Files.list(settings.logDirectory())) {
@@ -175,7 +174,7 @@ class FerrySystemIT {
         }
         String backup = toDefault[0];
         String job = toDefault[1];
-        assertThat(Files.exists(settings.agentTarget().resolve(cluster).resolve(backup).resolve(job))).isFalse();
+        assertThat(Files.exists(settings.agentTarget().resolve("repositories").resolve(backup))).isFalse();
         Files.delete(pvc.resolve("ledger"));
         Files.delete(pvc);
         Files.delete(pvc.getParent());

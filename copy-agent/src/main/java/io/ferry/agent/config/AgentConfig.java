@@ -141,10 +141,10 @@ public interface AgentConfig {
     interface Repository {
 
         /**
-         * K8S_COPY jobs write into the kubebackup's repository on their target (deduplicated, compressed, encrypted)
-         * instead of a file tree per job.
+         * K8S_COPY jobs write into the kubebackup's repository on their target (deduplicated, compressed, encrypted);
+         * false copies a plain file tree per job instead (every run uploads everything, readable with any S3 tool).
          */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean enabled();
 
         /**

@@ -3,6 +3,7 @@ package io.ferry.agent.repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 
 import io.ferry.agent.config.AgentConfig;
 
@@ -21,6 +22,9 @@ public final class RepositoryPassword {
                     throw new RepositoryException("The repository password file %s is empty".formatted(config.passwordFile().get()));
                 }
                 return value.toCharArray();
+            } catch (NoSuchFileException e) {
+                throw new RepositoryException(("The repository password file %s does not exist: mount the Secret that holds the "
+                        + "password there (the agent manifest mounts ferry-repository, key password)").formatted(config.passwordFile().get()));
             } catch (IOException e) {
                 throw new RepositoryException("The repository password file %s cannot be read: %s".formatted(config.passwordFile().get(),
                         e.getClass().getSimpleName()));

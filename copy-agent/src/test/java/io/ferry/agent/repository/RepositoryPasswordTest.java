@@ -31,7 +31,7 @@ class RepositoryPasswordTest {
                 .isInstanceOf(RepositoryException.class).hasMessageContaining("ferry.agent.repository.password-file");
         Path missing = secrets.resolve("absent");
         assertThatThrownBy(() -> RepositoryPassword.of(config(Optional.of("secret-value"), Optional.of(missing))))
-                .isInstanceOf(RepositoryException.class).hasMessageContaining(missing + " cannot be read")
+                .isInstanceOf(RepositoryException.class).hasMessageContaining(missing + " does not exist: mount the Secret")
                 .hasMessageNotContaining("secret-value");
     }
 

@@ -22,6 +22,9 @@ public final class AgentManifest {
                 # cluster: put them in a Secret (keys access_key_id and secret_access_key) and name it in the
                 # objectstore's s3provider.credentials_secret. The Secret ferry-target-credentials is mounted if it
                 # exists; mount any other Secret an objectstore names the same way, at /etc/ferry/secrets/<name>.
+                # Copies are encrypted with the repository password in the Secret ferry-repository (key password);
+                # keep a copy of it outside the cluster, without it no copy can be restored. Create it once:
+                #   kubectl -n cloudcasa-io create secret generic ferry-repository --from-literal=password="$(openssl rand -base64 32)"
                 # The namespace, the Deployment's name and AMDS_CLUSTER_ID are the original service's: the Rancher
                 # extension finds a cluster's id by reading that Deployment.
                 apiVersion: v1
@@ -78,11 +81,16 @@ public final class AgentManifest {
                               value: /var/lib/ferry/state
                             - name: FERRY_AGENT_SECRETS_DIR
                               value: /etc/ferry/secrets
+                            - name: FERRY_AGENT_REPOSITORY_PASSWORD_FILE
+                              value: /etc/ferry/repository/password
                           volumeMounts:
                             - name: ferry-data
                               mountPath: /var/lib/ferry
                             - name: ferry-target-credentials
                               mountPath: /etc/ferry/secrets/ferry-target-credentials
+                              readOnly: true
+                            - name: ferry-repository
+                              mountPath: /etc/ferry/repository
                               readOnly: true
                           readinessProbe:
                             httpGet:
@@ -95,6 +103,11 @@ public final class AgentManifest {
                         - name: ferry-target-credentials
                           secret:
                             secretName: ferry-target-credentials
+                            defaultMode: 0440
+                            optional: true
+                        - name: ferry-repository
+                          secret:
+                            secretName: ferry-repository
                             defaultMode: 0440
                             optional: true
                 """.formatted(orgId, clusterId, clusterName.replace("\"", "'"));

@@ -92,7 +92,12 @@ class KubeclusterResourceTest {
                 .containsPattern("- name: ferry-target-credentials\\s+mountPath: /etc/ferry/secrets/ferry-target-credentials"
                         + "\\s+readOnly: true")
                 .containsPattern("- name: ferry-target-credentials\\s+secret:\\s+secretName: ferry-target-credentials"
-                        + "\\s+defaultMode: 0440\\s+optional: true");
+                        + "\\s+defaultMode: 0440\\s+optional: true")
+                .containsPattern("- name: FERRY_AGENT_REPOSITORY_PASSWORD_FILE\\s+value: /etc/ferry/repository/password")
+                .containsPattern("- name: ferry-repository\\s+mountPath: /etc/ferry/repository\\s+readOnly: true")
+                .containsPattern("- name: ferry-repository\\s+secret:\\s+secretName: ferry-repository"
+                        + "\\s+defaultMode: 0440\\s+optional: true")
+                .contains("kubectl -n cloudcasa-io create secret generic ferry-repository");
         as("other-" + org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(404);
     }
 
