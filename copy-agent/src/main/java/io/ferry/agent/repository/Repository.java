@@ -120,6 +120,10 @@ public final class Repository {
         return storage;
     }
 
+    List<MasterKeys> keyRing() {
+        return keyRing;
+    }
+
     /** The keys new objects are written with. */
     MasterKeys keys() {
         return keyRing.get(0);
@@ -181,6 +185,16 @@ public final class Repository {
         } catch (NoSuchFileException e) {
             throw new RepositoryException("Pack %s, which holds chunk %s, is missing from the %s".formatted(location.pack(), chunkId, place()));
         }
+        try {
+            return openChunk(id, location, sealed);
+        } catch (DamagedDataException damage) {
+            throw new RepositoryException("Chunk %s in pack %s of the %s is damaged: %s".formatted(chunkId, location.pack(), place(),
+                    damage.getMessage()));
+        }
+    }
+
+    /** The plaintext of a sealed chunk blob, authenticated with any key of the ring and checked against its id and length. */
+    byte[] openChunk(byte[] id, BlobLocation location, byte[] sealed) throws DamagedDataException {
         DamagedDataException damage = null;
         for (MasterKeys keys : keyRing) {
             try {
@@ -193,8 +207,12 @@ public final class Repository {
                 damage = e;
             }
         }
-        throw new RepositoryException("Chunk %s in pack %s of the %s is damaged: %s".formatted(chunkId, location.pack(), place(),
-                damage.getMessage()));
+        throw damage;
+    }
+
+    /** Reads back every pack and checks every chunk and every snapshot's files ({@link RepositoryCheck}). */
+    public CheckReport check() throws IOException, RepositoryException {
+        return new RepositoryCheck(this).run();
     }
 
     /** Seals {@code value} as JSON and stores it under {@code <folder><SHA-256 of the stored bytes>}; returns the id. */

@@ -271,6 +271,79 @@ abstract class RepositoryContract {
                 .hasMessageContaining("is damaged: its authentication tag does not match");
     }
 
+    @Test
+    void aCheckOfAnIntactRepositoryFindsEveryFileRestorable() throws Exception {
+        Path pvc = tree(Files.createDirectories(work.resolve("pvc")), 91);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        storage.put("data/ab/ab" + "0".repeat(62), new byte[] { 1, 2, 3 });
+
+        CheckReport report = Repository.open(sameStorage(), PASSWORD).check();
+
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(report.snapshots()).isEqualTo(1);
+        assertThat(report.files()).isEqualTo(PvcScan.of(pvc, "db").files().size());
+        assertThat(report.packs()).isEqualTo(storage.list("data/").size()).isGreaterThan(1);
+        assertThat(report.chunks()).isGreaterThan(report.packs());
+        assertThat(report.unreferencedPacks()).containsExactly("ab" + "0".repeat(62));
+        assertThat(report.unreferencedBytes()).isEqualTo(3);
+    }
+
+    @Test
+    void aCheckReportsAFlippedByteAsADamagedChunkAndNamesOnlyTheFilesThatUseIt() throws Exception {
+        Path pvc = Files.createDirectories(work.resolve("pvc"));
+        randomFile(pvc.resolve("data.bin"), 2 * MIB, 82);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        String pack = storage.list("data/").get(0);
+        Path other = Files.createDirectories(work.resolve("other"));
+        randomFile(other.resolve("fine.bin"), MIB, 83);
+        backup(Repository.open(sameStorage(), PASSWORD), other, new PvcName("shop", "other"), "job-2", true);
+        byte[] bytes = storage.get(pack);
+        bytes[100] ^= 1;
+        storage.put(pack, bytes);
+
+        CheckReport report = Repository.open(sameStorage(), PASSWORD).check();
+
+        assertThat(report.clean()).isFalse();
+        assertThat(report.damagedPacks()).extracting(CheckReport.DamagedPack::problem).containsExactly("its bytes do not have its name's SHA-256");
+        assertThat(report.damagedChunks()).hasSize(1).allSatisfy(chunk -> {
+            assertThat(pack).endsWith(chunk.pack());
+            assertThat(chunk.problem()).contains("authentication tag");
+        });
+        assertThat(report.affectedFiles()).singleElement().satisfies(file -> {
+            assertThat(file.path()).isEqualTo("data.bin");
+            assertThat(file.namespace() + "/" + file.pvc()).isEqualTo("shop/db");
+            assertThat(file.jobId()).isEqualTo("job-1");
+        });
+    }
+
+    @Test
+    void aCheckNamesEveryFileThatNeededADeletedPack() throws Exception {
+        Path pvc = tree(Files.createDirectories(work.resolve("pvc")), 92);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        String deleted = storage.list("data/").get(0);
+        Path other = Files.createDirectories(work.resolve("other"));
+        randomFile(other.resolve("fine.bin"), MIB, 93);
+        backup(Repository.open(sameStorage(), PASSWORD), other, new PvcName("shop", "other"), "job-2", true);
+        String deletedId = deleted.substring(deleted.lastIndexOf('/') + 1);
+        Repository before = Repository.open(sameStorage(), PASSWORD);
+        List<String> needingIt = before.latest(DB).orElseThrow().getValue().files().stream()
+                .filter(file -> file.chunks().stream().anyMatch(chunk -> before.index().locate(chunk).pack().equals(deletedId)))
+                .map(SnapshotFile::path).sorted().toList();
+        storage.delete(deleted);
+
+        CheckReport report = Repository.open(sameStorage(), PASSWORD).check();
+
+        assertThat(needingIt).isNotEmpty();
+        assertThat(report.damagedPacks()).singleElement().satisfies(pack -> {
+            assertThat(pack.pack()).isEqualTo(deletedId);
+            assertThat(pack.problem()).startsWith("missing");
+        });
+        assertThat(report.affectedFiles()).extracting(CheckReport.AffectedFile::path).containsExactlyInAnyOrderElementsOf(needingIt);
+        assertThat(report.affectedFiles()).allSatisfy(file -> assertThat(file.problem()).contains("is missing"));
+        assertThat(report.affectedFiles()).extracting(CheckReport.AffectedFile::pvc).containsOnly("db");
+        assertThat(report.files()).isGreaterThan(needingIt.size());
+    }
+
     /** A tree of about 24 MiB: incompressible files of several sizes, text, and many small files. */
     static Path tree(Path root, long seed) throws IOException {
         Random random = new Random(seed);

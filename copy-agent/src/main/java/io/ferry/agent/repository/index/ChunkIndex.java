@@ -1,5 +1,6 @@
 package io.ferry.agent.repository.index;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,11 @@ public final class ChunkIndex {
     /** @param chunkId hex */
     public BlobLocation locate(String chunkId) {
         return chunks.get(chunkId);
+    }
+
+    /** Every indexed chunk (hex id) with its location; a view, not a copy. */
+    public Map<String, BlobLocation> all() {
+        return Collections.unmodifiableMap(chunks);
     }
 
     public boolean contains(String chunkId) {
