@@ -30,6 +30,7 @@ import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.Phase;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -113,6 +114,21 @@ public final class AgentTestSupport {
         return EventJson.read(KafkaRecords.awaitRecord(kafka, Topics.AGENT_REPORTS,
                 record -> jobId.equals(record.key()) && report(record).state() != null && TERMINAL.contains(report(record).state()), timeout).value(),
                 AgentJobReported.class);
+    }
+
+    /**
+     * Runs a copy job that must complete and returns its COPY phase's seconds by the agent's own report times (the
+     * phase's first report to the result), as the benchmarks time the agent.
+     */
+    public double copyPhaseSeconds(JobDispatched job, Duration timeout) {
+        dispatch(job);
+        AgentJobReported result = awaitResult(job.jobId(), timeout);
+        if (result.state() != JobState.COMPLETED) {
+            throw new AssertionError("Job " + job.jobId() + " ended " + result.state() + ": " + result.message());
+        }
+        AgentJobReported copyStart = reports(job.jobId()).stream().filter(report -> report.phase() == Phase.COPY).findFirst()
+                .orElseThrow();
+        return Duration.between(copyStart.reportedAt(), result.reportedAt()).toNanos() / 1e9;
     }
 
     /** Every report of the job so far, in broker order. */

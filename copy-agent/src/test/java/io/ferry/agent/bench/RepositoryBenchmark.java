@@ -22,11 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.ferry.agent.AgentTestSupport;
 import io.ferry.agent.S3TestBucket;
 import io.ferry.agent.config.AgentConfig;
-import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.CopyOptions;
-import io.ferry.events.job.JobDispatched;
-import io.ferry.events.vocabulary.JobState;
-import io.ferry.events.vocabulary.Phase;
 import io.ferry.testsupport.SharedS3Resource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,8 +88,8 @@ class RepositoryBenchmark {
                 if (round.equals("1% changed")) {
                     changeOnePercent(pvc, bytes, random);
                 }
-                double ferry = copySeconds(agent, AgentTestSupport.to(AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, true,
-                        true, CopyOptions.DEFAULTS), bucket.target()));
+                double ferry = agent.copyPhaseSeconds(AgentTestSupport.to(AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, true,
+                        true, CopyOptions.DEFAULTS), bucket.target()), COPY_TIMEOUT);
                 long resticStart = System.nanoTime();
                 if (round.equals("first copy")) {
                     restic(bucket, resticRepository, "init");
@@ -184,14 +180,6 @@ class RepositoryBenchmark {
                 StandardOpenOption.APPEND);
     }
 
-    private static double copySeconds(AgentTestSupport agent, JobDispatched job) {
-        agent.dispatch(job);
-        AgentJobReported result = agent.awaitResult(job.jobId(), COPY_TIMEOUT);
-        assertThat(result.state()).as(result.message()).isEqualTo(JobState.COMPLETED);
-        AgentJobReported copyStart = agent.reports(job.jobId()).stream().filter(report -> report.phase() == Phase.COPY).findFirst()
-                .orElseThrow();
-        return Duration.between(copyStart.reportedAt(), result.reportedAt()).toNanos() / 1e9;
-    }
 
     private static long stored(S3TestBucket bucket, String prefix) {
         return bucket.objects(prefix).stream().mapToLong(S3Object::size).sum();

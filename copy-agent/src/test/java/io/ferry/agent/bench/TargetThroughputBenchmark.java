@@ -18,11 +18,8 @@ import io.ferry.agent.AgentTestSupport;
 import io.ferry.agent.S3TestBucket;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.files.Directories;
-import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.CopyOptions;
-import io.ferry.events.job.JobDispatched;
 import io.ferry.events.vocabulary.JobState;
-import io.ferry.events.vocabulary.Phase;
 import io.ferry.testsupport.SharedS3Resource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,11 +77,11 @@ class TargetThroughputBenchmark {
         Path point = config.snapshotStore().resolve(backupdefId).resolve(snapshot).resolve("data");
 
         double cp = cpSeconds(point);
-        double directory = copySeconds(agent, AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, false, false,
-                CopyOptions.DEFAULTS));
+        double directory = agent.copyPhaseSeconds(AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, false, false,
+                CopyOptions.DEFAULTS), COPY_TIMEOUT);
         try (S3TestBucket bucket = new S3TestBucket(TargetThroughputBenchmark.class)) {
-            double s3 = copySeconds(agent, AgentTestSupport.to(AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, false,
-                    false, CopyOptions.DEFAULTS), bucket.target()));
+            double s3 = agent.copyPhaseSeconds(AgentTestSupport.to(AgentTestSupport.copyJob(AgentTestSupport.newId(), backupdefId, false,
+                    false, CopyOptions.DEFAULTS), bucket.target()), COPY_TIMEOUT);
 
             System.out.printf("%n=== TargetThroughputBenchmark: %d MiB in %d files of %d KiB + one of %d MiB, default options ===%n",
                     bytes / MIB, files, smallBytes / files / 1024, largeBytes / MIB);
@@ -118,14 +115,6 @@ class TargetThroughputBenchmark {
         assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
     }
 
-    private static double copySeconds(AgentTestSupport agent, JobDispatched job) {
-        agent.dispatch(job);
-        AgentJobReported result = agent.awaitResult(job.jobId(), COPY_TIMEOUT);
-        assertThat(result.state()).as(result.message()).isEqualTo(JobState.COMPLETED);
-        AgentJobReported copyStart = agent.reports(job.jobId()).stream().filter(report -> report.phase() == Phase.COPY).findFirst()
-                .orElseThrow();
-        return Duration.between(copyStart.reportedAt(), result.reportedAt()).toNanos() / 1e9;
-    }
 
     private static void writeLarge(Path file, long size) throws IOException {
         Path chunk = file.resolveSibling("chunk");
