@@ -47,14 +47,15 @@ final class RepositoryCheck {
             byte[] bytes = repository.storage().get(name);
             packs++;
             packBytes += bytes.length;
-            Map<String, BlobLocation> chunks = chunksByPack.remove(pack);
-            if (chunks == null) {
+            if (!repository.index().indexes(pack)) {
                 unreferencedPacks.add(pack);
                 unreferencedBytes += bytes.length;
                 continue;
             }
-            checkPack(pack, bytes, chunks);
+            checkPack(pack, bytes, chunksByPack.getOrDefault(pack, Map.of()));
+            chunksByPack.remove(pack);
         }
+        // What is left: packs that hold the only indexed copy of a chunk and are not in the storage.
         chunksByPack.forEach((pack, chunks) -> {
             damagedPacks.add(new DamagedPack(pack, "missing: the index names it, the repository does not hold it"));
             chunks.keySet().forEach(chunk -> damaged(chunk, pack, "its pack %s is missing".formatted(pack)));
