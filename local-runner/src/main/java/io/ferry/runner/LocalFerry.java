@@ -229,6 +229,8 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dferry.agent.state-directory=" + settings.agentDirectory().resolve("state").toAbsolutePath());
             options.add("-Dferry.agent.secrets-dir=" + settings.agentSecretsDirectory().toAbsolutePath());
             options.add("-Dferry.agent.repository.password-file=" + settings.agentRepositoryPasswordFile().toAbsolutePath());
+            // Its snapshots are copies of the files: new inodes, the same mtimes.
+            options.add("-Dferry.agent.repository.reuse-compares-inodes=false");
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(

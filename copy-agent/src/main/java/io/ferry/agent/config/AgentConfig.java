@@ -159,5 +159,12 @@ public interface AgentConfig {
         /** A file unchanged since the PVC's previous snapshot (same size, mtime and inode) is taken over without reading it. */
         @WithDefault("true")
         boolean reuseUnchangedFiles();
+
+        /**
+         * Whether that check also compares inode numbers. Turn it off where every snapshot is a new copy of the files
+         * (new inodes, same mtimes), as in the local snapshot store; as restic's {@code --ignore-inode}.
+         */
+        @WithDefault("true")
+        boolean reuseComparesInodes();
     }
 }

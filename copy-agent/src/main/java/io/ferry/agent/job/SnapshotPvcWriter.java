@@ -1,7 +1,9 @@
 package io.ferry.agent.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
@@ -34,9 +36,26 @@ record SnapshotPvcWriter(Path directory, String place) implements PvcWriter {
     @Override
     public FileEntry write(PvcFile file, String label, RateLimit limit, Cancellation cancellation, TransferListener listener)
             throws UnreadableFileException, WriteFailedException {
-        FileTransfer.Copied copied = FileTransfer.copy(file.source(), label, directory.resolve(file.relativePath()), place, limit,
-                cancellation, listener);
+        Path destination = directory.resolve(file.relativePath());
+        // Read before the copy: a file changed while it is copied gets a later time and is read again next time.
+        FileTime modified = modificationTime(file.source(), label, cancellation);
+        FileTransfer.Copied copied = FileTransfer.copy(file.source(), label, destination, place, limit, cancellation, listener);
+        try {
+            Files.setLastModifiedTime(destination, modified);
+        } catch (IOException e) {
+            throw new WriteFailedException("Could not set the modification time of %s in %s: %s".formatted(label, place, e.getMessage()), e);
+        }
         return new FileEntry(file.relativePath(), copied.size(), copied.sha256());
+    }
+
+    /** As a volume snapshot keeps them: copies of the snapshot can then recognise unchanged files without reading them. */
+    private static FileTime modificationTime(Path source, String label, Cancellation cancellation) throws UnreadableFileException {
+        try {
+            return Files.getLastModifiedTime(source);
+        } catch (IOException e) {
+            cancellation.check();
+            throw new UnreadableFileException(label, e.toString());
+        }
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class PvcBackup {
             throws UnreadableFileException, WriteFailedException {
         Attributes attributes = Attributes.of(file.source(), label, cancellation);
         SnapshotFile earlier = parentFiles.get(file.relativePath());
-        if (session.options().reuseUnchangedFiles() && earlier != null && attributes.sameAs(earlier)
+        if (session.options().reuseUnchangedFiles() && earlier != null && attributes.sameAs(earlier, session.options().compareInodes())
                 && earlier.chunks().stream().allMatch(session::has)) {
             SnapshotFile reused = new SnapshotFile(file.relativePath(), attributes.mode(), earlier.size(), attributes.mtime(),
                     attributes.inode(), earlier.chunks(), earlier.sha256());
@@ -169,7 +169,7 @@ public final class PvcBackup {
                     inode = (Long) unix.get("ino");
                     mode = (Integer) unix.get("mode");
                 } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                    // Not a POSIX file system: no inode, no mode, and no reuse without reading.
+                    // Not a POSIX file system: no inode and no mode (and no reuse without reading while inodes are compared).
                 }
                 return new Attributes(basic.size(), basic.lastModifiedTime().toInstant(), inode, mode);
             } catch (IOException e) {
@@ -178,8 +178,9 @@ public final class PvcBackup {
             }
         }
 
-        boolean sameAs(SnapshotFile earlier) {
-            return inode != null && inode.equals(earlier.inode()) && size == earlier.size() && mtime.equals(earlier.mtime());
+        boolean sameAs(SnapshotFile earlier, boolean compareInodes) {
+            boolean inodeMatches = !compareInodes || inode != null && inode.equals(earlier.inode());
+            return inodeMatches && size == earlier.size() && mtime.equals(earlier.mtime());
         }
     }
 }

@@ -30,9 +30,10 @@ public final class WriteSession implements AutoCloseable {
 
     /**
      * @param reuseUnchangedFiles take a file over from the PVC's previous snapshot without reading it when its size,
-     *                            mtime and inode are the same
+     *                            mtime and (with {@code compareInodes}) inode are the same
+     * @param compareInodes       false where every snapshot gives its files new inode numbers
      */
-    public record Options(String jobId, boolean reuseUnchangedFiles) {
+    public record Options(String jobId, boolean reuseUnchangedFiles, boolean compareInodes) {
     }
 
     private final Repository repository;

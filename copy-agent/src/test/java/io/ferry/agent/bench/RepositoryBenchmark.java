@@ -56,7 +56,8 @@ class RepositoryBenchmark {
     public static class RepositoryEnabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ferry.agent.repository.enabled", "true", "ferry.agent.s3.part-size", "16M");
+            return Map.of("ferry.agent.repository.enabled", "true", "ferry.agent.s3.part-size", "16M",
+                    "ferry.agent.repository.reuse-compares-inodes", "false");
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.HashMap;
@@ -272,6 +273,35 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void withoutTheInodeCheckAFreshCopyOfTheFilesWithTheirMtimesIsTakenOverUnread() throws Exception {
+        Path first = tree(Files.createDirectories(work.resolve("snapshot-1")), 94);
+        backup(Repository.open(storage, PASSWORD), first, DB, "job-1", true);
+        Path second = work.resolve("snapshot-2");
+        try (var files = Files.walk(first)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = second.resolve(first.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        long size = PvcScan.of(second, "db").totalSize();
+
+        Counts comparingInodes = backup(Repository.open(sameStorage(), PASSWORD), second, DB, new WriteSession.Options("job-2", true, true),
+                new Cancellation(), new Counts());
+        Counts ignoringInodes = backup(Repository.open(sameStorage(), PASSWORD), second, DB,
+                new WriteSession.Options("job-3", true, false), new Cancellation(), new Counts());
+        Files.writeString(second.resolve("logs/app.log"), "rewritten after the second copy");
+        Counts changed = backup(Repository.open(sameStorage(), PASSWORD), second, DB, new WriteSession.Options("job-4", true, false),
+                new Cancellation(), new Counts());
+
+        assertThat(comparingInodes.read.get()).isEqualTo(size);
+        assertThat(ignoringInodes.read.get()).isZero();
+        assertThat(changed.read.get()).isEqualTo(Files.size(second.resolve("logs/app.log")));
+        Repository fresh = Repository.open(sameStorage(), PASSWORD);
+        assertRestores(fresh, fresh.latest(DB).orElseThrow().getValue(), second);
+    }
+
+    @Test
     void aCheckOfAnIntactRepositoryFindsEveryFileRestorable() throws Exception {
         Path pvc = tree(Files.createDirectories(work.resolve("pvc")), 91);
         backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
@@ -376,7 +406,12 @@ abstract class RepositoryContract {
 
     static Counts backup(Repository repository, Path pvc, PvcName name, String jobId, boolean reuse, Cancellation cancellation,
             Counts counts) throws Exception {
-        try (WriteSession session = repository.session(new WriteSession.Options(jobId, reuse))) {
+        return backup(repository, pvc, name, new WriteSession.Options(jobId, reuse, true), cancellation, counts);
+    }
+
+    static Counts backup(Repository repository, Path pvc, PvcName name, WriteSession.Options options, Cancellation cancellation,
+            Counts counts) throws Exception {
+        try (WriteSession session = repository.session(options)) {
             PvcBackup backup = session.pvc(name);
             for (PvcScan.PvcFile file : PvcScan.of(pvc, name.toString()).files()) {
                 backup.add(file, name + "/" + file.relativePath(), RateLimit.unlimited(), cancellation, counts);

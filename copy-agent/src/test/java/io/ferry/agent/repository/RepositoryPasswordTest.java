@@ -56,6 +56,11 @@ class RepositoryPasswordTest {
             public boolean reuseUnchangedFiles() {
                 return true;
             }
+
+            @Override
+            public boolean reuseComparesInodes() {
+                return true;
+            }
         };
     }
 }

@@ -47,7 +47,7 @@ class VerifyCommandTest {
         Files.write(pvc.resolve("table"), data);
         Files.writeString(pvc.resolve("notes.txt"), "not much");
         try (DirectoryStorage storage = new DirectoryStorage(repository, "repository " + repository);
-                WriteSession session = Repository.open(storage, PASSWORD.toCharArray()).session(new WriteSession.Options("job-1", true))) {
+                WriteSession session = Repository.open(storage, PASSWORD.toCharArray()).session(new WriteSession.Options("job-1", true, true))) {
             PvcName name = new PvcName("shop", "db");
             PvcBackup backup = session.pvc(name);
             for (PvcScan.PvcFile file : PvcScan.of(pvc, "db").files()) {

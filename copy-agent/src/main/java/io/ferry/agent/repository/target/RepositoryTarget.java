@@ -76,7 +76,8 @@ public final class RepositoryTarget implements BackupTarget {
         Storage storage = opener.open(copy.backupdefId());
         try {
             Repository repository = Repository.open(storage, password);
-            WriteSession session = repository.session(new WriteSession.Options(copy.jobId(), config.reuseUnchangedFiles()));
+            WriteSession session = repository.session(new WriteSession.Options(copy.jobId(), config.reuseUnchangedFiles(),
+                    config.reuseComparesInodes()));
             return new RepositoryCopy(storage, session);
         } catch (RepositoryException e) {
             storage.close();
