@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.backupinstance.BackupInstanceChanged;
 import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.job.CancelRequested;
@@ -18,6 +19,7 @@ import io.ferry.events.objectstore.ObjectstoreDeleted;
 import io.ferry.events.objectstore.ObjectstoreValidated;
 import io.ferry.events.objectstore.ObjectstoreValidationRequested;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.restore.RestoreTriggered;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
 
@@ -33,6 +35,10 @@ public final class EventCatalog {
             "ferry.offload.triggered.v1", Topics.TRIGGERS, OffloadTriggered.class);
     public static final EventType<BackupTriggered> BACKUP_TRIGGERED = new EventType<>(
             "ferry.backup.triggered.v1", Topics.TRIGGERS, BackupTriggered.class);
+    public static final EventType<RestoreTriggered> RESTORE_TRIGGERED = new EventType<>(
+            "ferry.restore.triggered.v1", Topics.TRIGGERS, RestoreTriggered.class);
+    public static final EventType<BackupInstanceChanged> BACKUP_INSTANCE_CHANGED = new EventType<>(
+            "ferry.backupinstance.changed.v1", Topics.BACKUP_INSTANCES, BackupInstanceChanged.class);
     public static final EventType<JobStateChanged> JOB_STATE_CHANGED = new EventType<>(
             "ferry.job.state-changed.v1", Topics.JOB_STATE, JobStateChanged.class);
     public static final EventType<AgentHeartbeat> AGENT_HEARTBEAT = new EventType<>(
@@ -59,7 +65,7 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
             BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT, JOB_DISPATCHED, CANCEL_REQUESTED, AGENT_JOB_REPORTED,
             PVC_PROGRESS_UPDATED, OBJECTSTORE_CHANGED, OBJECTSTORE_DELETED, OBJECTSTORE_VALIDATION_REQUESTED,
-            OBJECTSTORE_VALIDATED);
+            OBJECTSTORE_VALIDATED, RESTORE_TRIGGERED, BACKUP_INSTANCE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

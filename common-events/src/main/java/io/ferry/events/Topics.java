@@ -11,7 +11,7 @@ public final class Topics {
     /** DefinitionChanged, DefinitionDeleted, ObjectstoreChanged, ObjectstoreDeleted; key: definition (objectstore) id. */
     public static final String DEFINITIONS = "ferry.definitions";
 
-    /** OffloadTriggered, BackupTriggered; key: definition id. */
+    /** OffloadTriggered, BackupTriggered, RestoreTriggered; key: definition id. */
     public static final String TRIGGERS = "ferry.triggers";
 
     /** JobStateChanged; key: job id. */
@@ -29,8 +29,11 @@ public final class Topics {
     /** PvcProgressUpdated; key: job id. */
     public static final String PVC_PROGRESS = "ferry.pvc-progress";
 
+    /** BackupInstanceChanged; key: backupinstance id. */
+    public static final String BACKUP_INSTANCES = "ferry.backupinstances";
+
     public static final List<String> ALL = List.of(DEFINITIONS, TRIGGERS, JOB_STATE, AGENT_HEARTBEATS, AGENT_COMMANDS,
-            AGENT_REPORTS, PVC_PROGRESS);
+            AGENT_REPORTS, PVC_PROGRESS, BACKUP_INSTANCES);
 
     private Topics() {
     }

@@ -14,8 +14,11 @@ import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.events.job.BackupHooks;
 import io.ferry.events.job.CopyOptions;
+import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.JobStateChanged;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.RunSpec;
+import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.vocabulary.JobState;
@@ -72,6 +75,24 @@ class EventCatalogTest {
         assertThat(EventJson.read(EventJson.write(counted), JobStateChanged.class)).isEqualTo(counted);
         assertThat(EventJson.write(new JobStateChanged("j1", JobType.K8S_SNAP, JobState.PENDING, null, "c1", "b1", null, 1L, null, 1)))
                 .doesNotContain("pvcs");
+    }
+
+    @Test
+    void aRestoreTravelsToTheAgentInItsJobDispatchedAndOtherJobsCarryNone() {
+        RestoreSpec restore = new RestoreSpec("j-copy", List.of("shop"), Map.of("shop", "shop-restored"), false);
+        JobDispatched dispatched = new JobDispatched("j-restore", "c2", JobType.RESTORE, "b1", null,
+                new RunSpec(0, false, false, new CopyOptions(null, 1_000_000L, 2, 4), null, null, null), null, restore);
+        JobDispatched read = EventJson.read(EventJson.write(dispatched), JobDispatched.class);
+        assertThat(read).isEqualTo(dispatched);
+        assertThat(read.restore().covers("shop")).isTrue();
+        assertThat(read.restore().covers("db")).isFalse();
+        assertThat(read.restore().destination("shop")).isEqualTo("shop-restored");
+
+        String copy = EventJson.write(new JobDispatched("j-copy", "c1", JobType.K8S_COPY, "b1", "o1",
+                new RunSpec(7, false, true, null, null, null, null), null));
+        assertThat(copy).doesNotContain("restore");
+        assertThat(EventJson.read(copy, JobDispatched.class).restore()).isNull();
+        assertThat(new RestoreSpec("j", null, null, true).covers("any")).isTrue();
     }
 
     @Test

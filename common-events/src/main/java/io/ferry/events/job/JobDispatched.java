@@ -2,6 +2,7 @@ package io.ferry.events.job;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.vocabulary.JobType;
 
 /**
@@ -9,11 +10,12 @@ import io.ferry.events.vocabulary.JobType;
  *
  * @param jobId       the job
  * @param clusterId   the cluster whose agent runs it (the Kafka key)
- * @param type        K8S_SNAP or K8S_COPY
- * @param backupdefId the kubebackup (its recovery points are the snapshots)
+ * @param type        K8S_SNAP, K8S_COPY or RESTORE
+ * @param backupdefId the kubebackup (its recovery points are the snapshots; of a RESTORE, the one restored)
  * @param copydefId   the kubeoffload of a K8S_COPY job
  * @param run         what the run does (its fields at the payload's top level)
- * @param target      K8S_COPY: where the copy goes; null: the agent's default target
+ * @param target      K8S_COPY: where the copy goes; RESTORE: where the copy is; null: the agent's default target
+ * @param restore     RESTORE: what is restored; null for other jobs
  */
 public record JobDispatched(
         String jobId,
@@ -22,5 +24,12 @@ public record JobDispatched(
         String backupdefId,
         String copydefId,
         @JsonUnwrapped RunSpec run,
-        TargetSpec target) {
+        TargetSpec target,
+        RestoreSpec restore) {
+
+    /** A snapshot or copy job. */
+    public JobDispatched(String jobId, String clusterId, JobType type, String backupdefId, String copydefId, RunSpec run,
+            TargetSpec target) {
+        this(jobId, clusterId, type, backupdefId, copydefId, run, target, null);
+    }
 }

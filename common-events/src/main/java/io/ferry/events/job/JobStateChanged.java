@@ -21,6 +21,7 @@ import io.ferry.events.vocabulary.JobType;
  *                    and snapshot PVC totals); null before the agent reported any, or from an older producer
  * @param protectedPvcs how many of them the job completed: copied (K8S_COPY) or snapshotted (K8S_SNAP); null as
  *                    for {@code pvcs}
+ * @param restoredefId  the kuberestore of a RESTORE job, null otherwise
  */
 public record JobStateChanged(
         String jobId,
@@ -34,12 +35,19 @@ public record JobStateChanged(
         Long endTime,
         long revision,
         Integer pvcs,
-        Integer protectedPvcs) {
+        Integer protectedPvcs,
+        String restoredefId) {
+
+    /** A change of a job that is not a restore. */
+    public JobStateChanged(String jobId, JobType type, JobState state, String message, String clusterId, String backupdefId,
+            String copydefId, Long startTime, Long endTime, long revision, Integer pvcs, Integer protectedPvcs) {
+        this(jobId, type, state, message, clusterId, backupdefId, copydefId, startTime, endTime, revision, pvcs, protectedPvcs, null);
+    }
 
     /** A change without PVC counts (from a producer that predates them). */
     public JobStateChanged(String jobId, JobType type, JobState state, String message, String clusterId, String backupdefId,
             String copydefId, Long startTime, Long endTime, long revision) {
-        this(jobId, type, state, message, clusterId, backupdefId, copydefId, startTime, endTime, revision, null, null);
+        this(jobId, type, state, message, clusterId, backupdefId, copydefId, startTime, endTime, revision, null, null, null);
     }
 
     public boolean isTerminal() {

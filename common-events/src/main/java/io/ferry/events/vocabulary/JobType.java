@@ -10,13 +10,14 @@ public enum JobType {
     K8S_SNAP,
     /** A copy backup of a kubeoffload: the snapshot's data moved to the backup target. */
     K8S_COPY,
+    /** Data of a copy put back into a cluster's PVCs (a kuberestore). */
     RESTORE,
     DELETE_BACKUP,
     UNKNOWN;
 
-    /** Only snapshot and copy jobs can be cancelled (seed: "Cancel a job"). */
+    /** Snapshot and copy jobs can be cancelled (seed: "Cancel a job"), and restores, which move data as copies do. */
     public boolean isCancellable() {
-        return this == K8S_SNAP || this == K8S_COPY;
+        return this == K8S_SNAP || this == K8S_COPY || this == RESTORE;
     }
 
     @JsonCreator

@@ -75,7 +75,7 @@ class VocabularyTest {
     }
 
     @Test
-    void onlySnapshotAndCopyJobsCanBeCancelled() {
-        assertThat(JobType.values()).filteredOn(JobType::isCancellable).containsExactly(JobType.K8S_SNAP, JobType.K8S_COPY);
+    void onlyJobsThatMoveDataCanBeCancelled() {
+        assertThat(JobType.values()).filteredOn(JobType::isCancellable).containsExactly(JobType.K8S_SNAP, JobType.K8S_COPY, JobType.RESTORE);
     }
 }
