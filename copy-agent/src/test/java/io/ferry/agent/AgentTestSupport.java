@@ -28,6 +28,7 @@ import io.ferry.events.job.PvcSelection;
 import io.ferry.events.job.RunSpec;
 import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
 import io.ferry.events.vocabulary.Phase;
@@ -94,6 +95,12 @@ public final class AgentTestSupport {
         return new JobDispatched(job.jobId(), job.clusterId(), job.type(), job.backupdefId(), job.copydefId(), new RunSpec(
                 run.retainDays(), run.runBackup(), run.deleteSnapshots(), run.options(), run.offloadProvider(), selection, hooks),
                 job.target());
+    }
+
+    /** A RESTORE job of the copy {@code restore} names, from that copy's kubebackup repository in {@code target}. */
+    public static JobDispatched restoreJob(String jobId, String backupdefId, RestoreSpec restore, CopyOptions options, TargetSpec target) {
+        return new JobDispatched(jobId, CLUSTER, JobType.RESTORE, backupdefId, null, new RunSpec(0, false, false, options, null, null, null),
+                target, restore);
     }
 
     public static JobDispatched snapshotJob(String jobId, String backupdefId) {

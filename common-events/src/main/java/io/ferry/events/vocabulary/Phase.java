@@ -4,9 +4,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
-/** The part of a job the agent is in (jobs' {@code phase}): a copy with {@code run_backup} goes SNAPSHOT, then COPY. */
+/**
+ * The part of a job the agent is in (jobs' {@code phase}): a copy with {@code run_backup} goes SNAPSHOT, then COPY; a
+ * restore goes RESTORE.
+ */
 public enum Phase {
-    SNAPSHOT, COPY, UNKNOWN;
+    SNAPSHOT, COPY, RESTORE, UNKNOWN;
 
     @JsonCreator
     public static Phase parse(String wire) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.ferry.agent.backuptarget.s3.S3Settings;
 import io.ferry.agent.backuptarget.s3.S3Target;
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.repository.Repository;
 import io.ferry.agent.repository.target.RepositoryTarget;
 import io.ferry.events.job.TargetSpec;
 import io.ferry.events.vocabulary.TargetKind;
@@ -46,6 +47,30 @@ public class BackupTargets {
             return repository.enabled() ? RepositoryTarget.s3(chosen, s3, repository) : S3Target.open(chosen, s3);
         }
         throw new TargetUnusableException("This agent cannot write to objectstore %s: unknown target kind %s".formatted(
+                chosen.name(), chosen.kind() == null ? "(none)" : chosen.kind()));
+    }
+
+    /**
+     * Opens the repository of a backup in a target for reading (restores); close it when the job ends.
+     *
+     * @param spec the target the copy went to; null: the agent's default
+     * @throws TargetUnusableException when there is no readable repository of the backup there (the message says why)
+     */
+    public Repository repository(TargetSpec spec, String backupdefId) throws TargetUnusableException {
+        if (!repository.enabled()) {
+            throw new TargetUnusableException("Restores read the repositories copies write; this agent has them turned off "
+                    + "(ferry.agent.repository.enabled=false)");
+        }
+        TargetSpec chosen = spec != null ? spec : defaultTarget.orElse(null);
+        if (chosen == null || chosen.kind() == TargetKind.DIRECTORY) {
+            return RepositoryTarget.directory(directory.root(), repository).read(backupdefId);
+        }
+        if (chosen.kind() == TargetKind.S3) {
+            try (RepositoryTarget target = RepositoryTarget.s3(chosen, s3, repository)) {
+                return target.read(backupdefId);
+            }
+        }
+        throw new TargetUnusableException("This agent cannot read objectstore %s: unknown target kind %s".formatted(
                 chosen.name(), chosen.kind() == null ? "(none)" : chosen.kind()));
     }
 

@@ -28,11 +28,12 @@ import io.ferry.agent.volume.UnreadableLabelsException;
 import io.ferry.agent.volume.Volumes;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 
 /**
  * One attempt at a job, from start to result: the {@link SnapshotPhase} of the PVCs the job's selection picks
  * (K8S_SNAP, or a K8S_COPY with runBackup), then the {@link CopyPhase} of a recovery point to the job's backup
- * target (K8S_COPY). The phases run their PVCs through one {@link PvcExecutor} ({@code pvc_parallelism} PVCs of a
+ * target (K8S_COPY); or the {@link RestorePhase} of a copy back into PVCs (RESTORE). The phases run their PVCs through one {@link PvcExecutor} ({@code pvc_parallelism} PVCs of a
  * namespace at a time) and one {@link PvcTransfer} ({@code pvc_file_parallelism} files of a PVC at a time); every
  * byte sent to the target passes the job's upload limit. {@link #stop} ends the work within a fraction of a second:
  * threads check between chunks and are interrupted out of waits. A later attempt (after the agent restarted) reuses
@@ -58,6 +59,7 @@ final class JobRun implements ProgressSink {
     private final PvcExecutor pvcs;
     private final SnapshotPhase snapshotPhase;
     private final CopyPhase copyPhase;
+    private final RestorePhase restorePhase;
 
     JobRun(String orgId, JobDispatched job, JobOptions options, Attempt attempt, Services services) {
         this.job = job;
@@ -73,6 +75,7 @@ final class JobRun implements ProgressSink {
         this.snapshotPhase = new SnapshotPhase(job, reporter, services.snapshots(), pvcs, transfer, threads);
         this.copyPhase = new CopyPhase(job, Instant.now(), reporter, services, pvcs, transfer, threads,
                 RateLimit.bytesPerSecond(options.uploadBytesPerSecond()));
+        this.restorePhase = new RestorePhase(job, reporter, services.targets(), services.volumes(), pvcs, threads, options);
     }
 
     @Override
@@ -108,7 +111,7 @@ final class JobRun implements ProgressSink {
     boolean runAndReport() throws InterruptedException {
         reporter.started(attempt.resumed()
                 ? "Agent restarted; resuming the job (attempt %d of %d)".formatted(attempt.number(), attempt.max())
-                : "%s job started by the agent (%s)".formatted(job.type(), options.describe()));
+                : "%s job started by the agent (%s)".formatted(job.type(), options.describe(job.type() == JobType.RESTORE)));
         Optional<JobOutcome> outcome = execute();
         if (outcome.isEmpty()) {
             return false;
@@ -132,6 +135,7 @@ final class JobRun implements ProgressSink {
             return Optional.of(switch (job.type()) {
                 case K8S_SNAP -> snapshotJob();
                 case K8S_COPY -> copyJob();
+                case RESTORE -> restorePhase.restore();
                 default -> JobOutcome.of(JobState.FAILED, "This agent does not run jobs of type " + job.type());
             });
         } catch (StoppedException e) {

@@ -42,13 +42,17 @@ record SnapshotPvcWriter(Path directory, String place) implements PvcWriter {
         FileTransfer.Copied copied = FileTransfer.copy(file.source(), label, destination, place, limit, cancellation, listener);
         try {
             Files.setLastModifiedTime(destination, modified);
+            if (destination.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(destination, Files.getPosixFilePermissions(file.source()));
+            }
         } catch (IOException e) {
-            throw new WriteFailedException("Could not set the modification time of %s in %s: %s".formatted(label, place, e.getMessage()), e);
+            throw new WriteFailedException("Could not set the modification time and mode of %s in %s: %s".formatted(label, place,
+                    e.getMessage()), e);
         }
         return new FileEntry(file.relativePath(), copied.size(), copied.sha256());
     }
 
-    /** As a volume snapshot keeps them: copies of the snapshot can then recognise unchanged files without reading them. */
+    /** As a volume snapshot keeps them (and modes): copies of the snapshot can then recognise unchanged files without reading them. */
     private static FileTime modificationTime(Path source, String label, Cancellation cancellation) throws UnreadableFileException {
         try {
             return Files.getLastModifiedTime(source);

@@ -32,9 +32,9 @@ import io.ferry.agent.volume.PvcName;
 /**
  * A deduplicating, compressed, encrypted repository of PVC snapshots on a backup target (the README's "Repository
  * format" says how it is laid out). {@link #open} unlocks it with the agent's password (creating it when the target
- * holds none) and loads its index; {@link #session} writes into it.
+ * holds none) and loads its index; {@link #session} writes into it. Closing it closes its storage.
  */
-public final class Repository {
+public final class Repository implements AutoCloseable {
 
     static final String KEYS = "keys/";
     static final String INDEX = "index/";
@@ -64,6 +64,23 @@ public final class Repository {
         List<String> keyFiles = storage.list(KEYS);
         List<MasterKeys> keys = keyFiles.isEmpty() ? create(storage, password) : unlock(storage, keyFiles, password);
         Repository repository = new Repository(storage, keys);
+        repository.loadIndex();
+        repository.snapshots();
+        return repository;
+    }
+
+    /**
+     * Opens the repository in {@code storage} for reading; unlike {@link #open}, creates none.
+     *
+     * @throws RepositoryException when {@code storage} holds no repository, or {@code password} opens none of its key files
+     * @throws IOException         when the storage cannot be read
+     */
+    public static Repository openExisting(Storage storage, char[] password) throws RepositoryException, IOException {
+        List<String> keyFiles = storage.list(KEYS);
+        if (keyFiles.isEmpty()) {
+            throw new RepositoryException("There is no " + storage.place() + " (it has no key file)");
+        }
+        Repository repository = new Repository(storage, unlock(storage, keyFiles, password));
         repository.loadIndex();
         repository.snapshots();
         return repository;
@@ -172,6 +189,19 @@ public final class Repository {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * How many bytes reading a chunk downloads: its sealed (compressed, encrypted) length.
+     *
+     * @throws RepositoryException when no index names the chunk
+     */
+    public int storedLength(String chunkId) throws RepositoryException {
+        BlobLocation location = index.locate(chunkId);
+        if (location == null) {
+            throw new RepositoryException("Chunk %s is in no index of the %s".formatted(chunkId, place()));
+        }
+        return location.length();
+    }
+
     /** The plaintext of a chunk, authenticated and checked against its id. */
     public byte[] chunk(String chunkId) throws IOException, RepositoryException {
         BlobLocation location = index.locate(chunkId);
@@ -208,6 +238,11 @@ public final class Repository {
             }
         }
         throw damage;
+    }
+
+    @Override
+    public void close() {
+        storage.close();
     }
 
     /** Reads back every pack and checks every chunk and every snapshot's files ({@link RepositoryCheck}). */

@@ -19,12 +19,15 @@ public final class RateLimit {
     /** Above {@link #MAX_TOKENS_PER_SECOND} bytes per second a token stands for this many bytes. */
     private static final long LARGE_TOKEN_BYTES = 1024;
 
-    private static final RateLimit UNLIMITED = new RateLimit(null, 1);
+    private static final RateLimit UNLIMITED = new RateLimit(null, 1, 1);
 
     private final Bucket bucket;
     private final long bytesPerToken;
+    /** The most tokens the bucket holds: larger requests are consumed in parts of this size. */
+    private final long capacity;
 
-    private RateLimit(Bucket bucket, long bytesPerToken) {
+    private RateLimit(Bucket bucket, long bytesPerToken, long capacity) {
+        this.capacity = capacity;
         this.bucket = bucket;
         this.bytesPerToken = bytesPerToken;
     }
@@ -46,7 +49,7 @@ public final class RateLimit {
                 .refillGreedy(tokensPerSecond, Duration.ofSeconds(1))
                 .initialTokens(0)
                 .build();
-        return new RateLimit(Bucket.builder().addLimit(bandwidth).build(), bytesPerToken);
+        return new RateLimit(Bucket.builder().addLimit(bandwidth).build(), bytesPerToken, capacity);
     }
 
     /** Whether a limit of {@code bytesPerSecond} restricts anything. */
@@ -58,10 +61,13 @@ public final class RateLimit {
         return bucket == null;
     }
 
-    /** Waits until {@code bytes} may be written. */
+    /** Waits until {@code bytes} may be written (any number: more than the bucket holds are waited for in parts). */
     public void acquire(long bytes) throws InterruptedException {
-        if (bucket != null) {
-            bucket.asBlocking().consume((bytes + bytesPerToken - 1) / bytesPerToken);
+        if (bucket == null) {
+            return;
+        }
+        for (long tokens = (bytes + bytesPerToken - 1) / bytesPerToken; tokens > 0; tokens -= capacity) {
+            bucket.asBlocking().consume(Math.min(tokens, capacity));
         }
     }
 }

@@ -47,6 +47,11 @@ public class Volumes {
         return pvcs;
     }
 
+    /** Where the data of {@code pvc} is (or goes, for a PVC a restore creates). */
+    public Path directory(PvcName pvc) {
+        return root.resolve(pvc.namespace()).resolve(pvc.name());
+    }
+
     private static List<Path> subdirectories(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();

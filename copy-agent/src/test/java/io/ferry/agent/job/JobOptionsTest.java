@@ -20,10 +20,11 @@ class JobOptionsTest {
 
     @Test
     void givenOptionsApplyAndTheSpeedLimitIsInBytesPerSecond() {
-        JobOptions options = JobOptions.from(new CopyOptions(524_288L, null, 3, 8), defaults);
+        JobOptions options = JobOptions.from(new CopyOptions(524_288L, 2_097_152L, 3, 8), defaults);
 
-        assertThat(options).isEqualTo(new JobOptions(3, 8, 524_288));
-        assertThat(options.describe()).endsWith("upload 524288 bytes/s (512.0 KiB/s)");
+        assertThat(options).isEqualTo(new JobOptions(3, 8, 524_288, 2_097_152));
+        assertThat(options.describe(false)).endsWith("upload 524288 bytes/s (512.0 KiB/s)");
+        assertThat(options.describe(true)).endsWith("download 2097152 bytes/s (2.0 MiB/s)");
     }
 
     @Test
@@ -44,7 +45,7 @@ class JobOptionsTest {
     void absentZeroOrUnusableOptionsFallBackToTheDefaults() {
         JobOptions options = JobOptions.from(new CopyOptions(null, null, 0, -1), defaults);
 
-        assertThat(options).isEqualTo(new JobOptions(defaults.pvcParallelism(), defaults.pvcFileParallelism(), 0));
+        assertThat(options).isEqualTo(new JobOptions(defaults.pvcParallelism(), defaults.pvcFileParallelism(), 0, 0));
         assertThat(JobOptions.from(null, defaults)).isEqualTo(options);
     }
 }

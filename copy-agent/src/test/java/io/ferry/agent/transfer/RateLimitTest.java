@@ -36,6 +36,14 @@ class RateLimitTest {
                 .isBetween(Duration.ofMillis(400), Duration.ofMillis(2000));
     }
 
+    @Test
+    void aRequestLargerThanTheBucketIsWaitedForInPartsAtTheRate() throws InterruptedException {
+        RateLimit limit = RateLimit.bytesPerSecond(1024 * 1024);
+        long start = System.nanoTime();
+        limit.acquire(1024 * 1024);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(800), Duration.ofMillis(2500));
+    }
+
     private static Duration timeToAcquire(RateLimit limit, long bytes) throws InterruptedException {
         long start = System.nanoTime();
         for (long left = bytes; left > 0; left -= FileTransfer.CHUNK_SIZE) {

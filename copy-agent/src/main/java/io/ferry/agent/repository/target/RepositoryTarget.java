@@ -88,6 +88,26 @@ public final class RepositoryTarget implements BackupTarget {
         }
     }
 
+    /**
+     * Opens the backup's repository for reading, creating nothing; close the repository when done.
+     *
+     * @throws TargetUnusableException when the target holds no repository of the backup, the agent's password does not
+     *                                 open it, or it cannot be read (the message says which)
+     */
+    public Repository read(String backupdefId) throws TargetUnusableException {
+        char[] password = password();
+        Storage storage = opener.open(backupdefId);
+        try {
+            return Repository.openExisting(storage, password);
+        } catch (RepositoryException e) {
+            storage.close();
+            throw new TargetUnusableException(e.getMessage());
+        } catch (IOException e) {
+            storage.close();
+            throw new TargetUnusableException("Reading the %s failed: %s".formatted(storage.place(), e.getMessage()));
+        }
+    }
+
     private char[] password() throws TargetUnusableException {
         try {
             return RepositoryPassword.of(config);
