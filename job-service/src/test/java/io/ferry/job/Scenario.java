@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -15,6 +16,7 @@ import io.ferry.events.definition.DefinitionChanged;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.events.job.CopyOptions;
 import io.ferry.events.job.RunSpec;
+import io.ferry.events.restore.RestoreTriggered;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.events.vocabulary.JobState;
@@ -79,6 +81,23 @@ public final class Scenario {
         return new OffloadTriggered(triggerId, offload, backup, cluster, TriggerType.parse(trigger), Instant.now(),
                 new DefinitionNames("prod-cluster", "nightly", "to-s3"),
                 new RunSpec(15, true, true, new CopyOptions(null, null, 2, null), null, null, null));
+    }
+
+    /** Asks for a restore of a backupinstance as offload-service's kuberestore action/run does; returns the trigger id. */
+    public String runRestore(String restoredef, String destinationCluster, String backupInstance, Map<String, String> namespacesMap) {
+        String triggerId = UUID.randomUUID().toString();
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.RESTORE_TRIGGERED, org, restoredef, new RestoreTriggered(triggerId,
+                restoredef, "shop-back", destinationCluster, "dr-cluster", backupInstance, TriggerType.ADHOC, Instant.now(), List.of("shop"),
+                namespacesMap, false, new CopyOptions(null, 1_000_000L, null, 4))));
+        return triggerId;
+    }
+
+    /** Waits until the kuberestore has a job and returns its id. */
+    public String awaitRestoreJob(String restoredef) {
+        return Awaitility.await().atMost(TIMEOUT).until(() -> {
+            List<String> ids = as().queryParam("where", "{\"restoredef\":\"" + restoredef + "\"}").get("/api/v1/jobs").path("_items._id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, id -> id != null);
     }
 
     /** Waits until the offload has {@code count} jobs and returns the newest one's id. */

@@ -9,18 +9,20 @@ import io.ferry.events.job.JobStateChanged;
 import io.ferry.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
-/** Publishes JobStateChanged for a stored job (in the caller's transaction). */
+/** Publishes JobStateChanged for a stored job and tells the {@link JobObserver} (in the caller's transaction). */
 @ApplicationScoped
 public class JobEvents {
 
     private final Outbox outbox;
+    private final JobObserver observer;
 
-    public JobEvents(Outbox outbox) {
+    public JobEvents(Outbox outbox, JobObserver observer) {
         this.outbox = outbox;
+        this.observer = observer;
     }
 
     public Uni<Void> stateChanged(StoredJob stored) {
-        return outbox.append(stored.orgId(), stored.id(), event(stored)).replaceWithVoid();
+        return outbox.append(stored.orgId(), stored.id(), event(stored)).chain(() -> observer.changed(stored));
     }
 
     static JobStateChanged event(StoredJob stored) {
@@ -28,7 +30,7 @@ public class JobEvents {
         return new JobStateChanged(stored.id(), job.type(), job.state(), job.status().message(), job.cluster().id(),
                 job.backupdef().id(), job.copydef() == null ? null : job.copydef().id(), epochSeconds(job.startTime()),
                 epochSeconds(job.status().endTime()), stored.document().revision(), job.progress().pvcs(),
-                job.progress().protectedPvcs(job.type()));
+                job.progress().protectedPvcs(job.type()), job.restore() == null ? null : job.restore().restoredef().id());
     }
 
     /**

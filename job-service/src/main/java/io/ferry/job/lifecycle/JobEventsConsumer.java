@@ -10,21 +10,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.restore.RestoreTriggered;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
-/** Triggers create jobs; agent reports and PVC progress move them. */
+/** Triggers (of copies, snapshots and restores) create jobs; agent reports and PVC progress move them. */
 @ApplicationScoped
 public class JobEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final JobLifecycle lifecycle;
+    private final RestoreSources restores;
 
-    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle) {
+    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle, RestoreSources restores) {
         this.consumer = consumer;
         this.lifecycle = lifecycle;
+        this.restores = restores;
     }
 
     @Incoming("triggers")
@@ -35,6 +38,9 @@ public class JobEventsConsumer {
             }
             if (event.data() instanceof BackupTriggered backup) {
                 return lifecycle.create(event.orgId(), JobRequest.of(backup), Instant.now());
+            }
+            if (event.data() instanceof RestoreTriggered restore) {
+                return restores.request(event.orgId(), restore).chain(request -> lifecycle.create(event.orgId(), request, Instant.now()));
             }
             return Uni.createFrom().voidItem();
         });

@@ -14,6 +14,7 @@ import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.job.OffloadProvider;
 import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.trigger.DefinitionNames;
@@ -45,19 +46,21 @@ public class JobLifecycle {
     private final Outbox outbox;
     private final JobProgress progress;
     private final TargetResolver targets;
+    private final JobObserver observer;
 
-    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets) {
+    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets, JobObserver observer) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.progress = progress;
         this.targets = targets;
+        this.observer = observer;
     }
 
     /**
      * Creates the job a trigger asks for, once per trigger id, and dispatches it to the cluster's agent with the
      * target its copy goes to. A scheduled run while the previous run of the same definition is still going is
-     * recorded as SKIPPED; a copy whose offload provider names no usable target ({@link TargetResolver}) is recorded
-     * FAILED, saying why. Neither is dispatched.
+     * recorded as SKIPPED; a copy whose offload provider names no usable target ({@link TargetResolver}), or a restore
+     * of a backupinstance that cannot be restored, is recorded FAILED, saying why. Neither is dispatched.
      */
     public Uni<Void> create(String orgId, JobRequest request, Instant now) {
         return JobTracking.<JobTracking>find("triggerId", request.triggerId()).firstResult().chain(known -> {
@@ -70,7 +73,7 @@ public class JobLifecycle {
                                     created(request, names, previous, target, now))
                             .call(job -> track(orgId, job.document(), request))
                             .call(job -> job.job().state().isTerminal() ? Uni.createFrom().voidItem()
-                                    : dispatch(job.document(), request, target.target()))))
+                                    : dispatch(job, request, target.target()))))
                     .replaceWithVoid());
         });
     }
@@ -104,7 +107,7 @@ public class JobLifecycle {
     }
 
     /**
-     * Asks the job's agent to stop it. Only K8S_SNAP and K8S_COPY jobs can be cancelled (422 otherwise), and
+     * Asks the job's agent to stop it. Only K8S_SNAP, K8S_COPY and RESTORE jobs can be cancelled (422 otherwise), and
      * only while RUNNING (409 otherwise); the job becomes CANCELLED when the agent confirms.
      */
     @WithTransaction
@@ -149,10 +152,17 @@ public class JobLifecycle {
         return target.available() ? job : JobTransitions.failed(job, target.failure(), now).orElse(job);
     }
 
-    /** Where the job's copy goes; a skipped job goes nowhere, so its target is not looked for. */
+    /**
+     * Where the job's copy goes (a restore's: where the copy it restores went); a skipped job goes nowhere, so its
+     * target is not looked for.
+     */
     private Uni<TargetChoice> target(String orgId, JobRequest request, boolean skipped) {
         if (skipped) {
             return Uni.createFrom().item(TargetChoice.agentDefault());
+        }
+        if (request.restore() != null) {
+            return Uni.createFrom().item(request.restore().unavailable() != null ? TargetChoice.unavailable(request.restore().unavailable())
+                    : TargetChoice.to(request.restore().target()));
         }
         return offloadProvider(orgId, request).chain(provider -> targets.resolve(orgId, request.type(), provider));
     }
@@ -208,19 +218,21 @@ public class JobLifecycle {
     /**
      * Sends the job to its agent with the kubebackup's PVC selection and hooks (those the trigger carries, else the
      * ones the definitions read model has; none known: every PVC, no hooks) and its copy's target (null: the agent's
-     * default target).
+     * default target); a restore with what it restores.
      */
-    private Uni<Void> dispatch(StoredDocument job, JobRequest request, TargetSpec target) {
-        return backupDefinition(request).chain(backup -> outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(),
-                request.clusterId(), request.type(), request.backupdefId(), request.copydefId(),
-                request.run().withDefinition(backup.map(view -> read(view.selection, PvcSelection.class)).orElse(null),
-                        backup.map(view -> read(view.hooks, BackupHooks.class)).orElse(null)),
-                target)))
-                .replaceWithVoid();
+    private Uni<Void> dispatch(StoredJob job, JobRequest request, TargetSpec target) {
+        return backupDefinition(request).chain(backup -> {
+            RunSpec run = request.run().withDefinition(backup.map(view -> read(view.selection, PvcSelection.class)).orElse(null),
+                    backup.map(view -> read(view.hooks, BackupHooks.class)).orElse(null));
+            return outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(), request.clusterId(), request.type(),
+                            request.backupdefId(), request.copydefId(), run, target, request.restore() == null ? null : request.restore().spec()))
+                    .chain(() -> observer.dispatched(job, target, run.selectionOrEveryPvc()));
+        });
     }
 
     private static Uni<Optional<DefinitionView>> backupDefinition(JobRequest request) {
-        if (request.run().selection() != null && request.run().hooks() != null || request.backupdefId() == null) {
+        if (request.run().selection() != null && request.run().hooks() != null || request.backupdefId() == null
+                || request.restore() != null) {
             return Uni.createFrom().item(Optional.empty());
         }
         return DefinitionView.<DefinitionView>findById(request.backupdefId()).map(Optional::ofNullable);

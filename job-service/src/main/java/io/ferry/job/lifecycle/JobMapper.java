@@ -3,6 +3,7 @@ package io.ferry.job.lifecycle;
 import static io.ferry.job.schema.JobSchema.ACTIVE_PVS;
 import static io.ferry.job.schema.JobSchema.ACTIVITY;
 import static io.ferry.job.schema.JobSchema.BACKUPDEF;
+import static io.ferry.job.schema.JobSchema.BACKUP_INST;
 import static io.ferry.job.schema.JobSchema.BACKUPDEF_NAME;
 import static io.ferry.job.schema.JobSchema.CLUSTER;
 import static io.ferry.job.schema.JobSchema.CLUSTER_NAME;
@@ -20,6 +21,8 @@ import static io.ferry.job.schema.JobSchema.NUM_BACKUP_RESOURCES;
 import static io.ferry.job.schema.JobSchema.NUM_TOTAL_RESOURCES;
 import static io.ferry.job.schema.JobSchema.PENDING_PVS;
 import static io.ferry.job.schema.JobSchema.PHASE;
+import static io.ferry.job.schema.JobSchema.RESTOREDEF;
+import static io.ferry.job.schema.JobSchema.RESTOREDEF_NAME;
 import static io.ferry.job.schema.JobSchema.RETAIN_DAYS;
 import static io.ferry.job.schema.JobSchema.RETENTION;
 import static io.ferry.job.schema.JobSchema.RUN_BACKUP;
@@ -80,6 +83,8 @@ public final class JobMapper {
                 new DefinitionRef(text(doc, CLUSTER), text(doc, CLUSTER_NAME)),
                 new DefinitionRef(text(doc, BACKUPDEF), text(doc, BACKUPDEF_NAME)),
                 doc.hasNonNull(COPYDEF) ? new DefinitionRef(text(doc, COPYDEF), text(doc, COPYDEF_NAME)) : null,
+                doc.hasNonNull(RESTOREDEF) ? new RestoreRef(new DefinitionRef(text(doc, RESTOREDEF), text(doc, RESTOREDEF_NAME)),
+                        text(doc, BACKUP_INST)) : null,
                 integer(doc.path(RETENTION), RETAIN_DAYS),
                 doc.hasNonNull(RUN_BACKUP) ? doc.get(RUN_BACKUP).asBoolean() : null,
                 time(doc, START_TIME),
@@ -114,6 +119,11 @@ public final class JobMapper {
         if (job.copydef() != null) {
             doc.put(COPYDEF, job.copydef().id());
             putIfPresent(doc, COPYDEF_NAME, job.copydef().name());
+        }
+        if (job.restore() != null) {
+            doc.put(RESTOREDEF, job.restore().restoredef().id());
+            putIfPresent(doc, RESTOREDEF_NAME, job.restore().restoredef().name());
+            putIfPresent(doc, BACKUP_INST, job.restore().backupInstanceId());
         }
         if (job.runBackup() != null) {
             doc.put(RUN_BACKUP, job.runBackup());

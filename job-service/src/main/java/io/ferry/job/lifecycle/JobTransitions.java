@@ -21,24 +21,29 @@ import io.ferry.rest.error.EveException;
 public final class JobTransitions {
 
     private static final String CANCELLABLE_TYPES = Arrays.stream(JobType.values()).filter(JobType::isCancellable)
-            .map(JobType::name).collect(Collectors.joining(" and "));
+            .map(JobType::name).collect(Collectors.joining(", "));
 
     private JobTransitions() {
     }
 
     /**
      * The job a trigger creates: PENDING, or SKIPPED when {@code previous}, a run of the same definition, has not
-     * ended yet. It is named after its kubeoffload, else its kubebackup.
+     * ended yet. It is named after its kuberestore, else its kubeoffload, else its kubebackup.
      */
     public static Job created(JobRequest request, DefinitionNames names, Optional<StoredJob> previous, Instant now) {
-        String base = names.copydef() != null ? names.copydef() : names.backupdef() != null ? names.backupdef() : "job";
+        RestoreRequest restore = request.restore();
+        String base = restore != null ? (restore.restoreName() != null ? restore.restoreName() : "restore")
+                : names.copydef() != null ? names.copydef() : names.backupdef() != null ? names.backupdef() : "job";
         boolean copy = request.copydefId() != null;
         JobStatus pending = new JobStatus(JobState.PENDING, "Waiting for the agent", null, null, List.of(), null, null)
                 .withActivity(now, List.of("Job created (" + request.trigger() + ")"));
         Job job = new Job(base + "-" + now.getEpochSecond(), request.type(), base, request.trigger(),
                 new DefinitionRef(request.clusterId(), names.cluster()), new DefinitionRef(request.backupdefId(), names.backupdef()),
-                copy ? new DefinitionRef(request.copydefId(), names.copydef()) : null, request.run().retainDays(),
-                copy ? request.run().runBackup() : null, now, pending, PvcProgress.NONE);
+                copy ? new DefinitionRef(request.copydefId(), names.copydef()) : null,
+                restore == null ? null : new RestoreRef(new DefinitionRef(restore.restoredefId(), restore.restoreName()),
+                        restore.backupInstanceId()),
+                restore == null ? request.run().retainDays() : null, copy ? request.run().runBackup() : null, now, pending,
+                PvcProgress.NONE);
         return previous.map(running -> job.withStatus(job.status().ended(JobState.SKIPPED, "Skipped: the previous run of this "
                 + "definition (job " + running.id() + ") is still " + running.job().state() + ".", now))).orElse(job);
     }

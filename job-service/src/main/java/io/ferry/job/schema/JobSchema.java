@@ -25,6 +25,9 @@ public final class JobSchema {
     public static final String BACKUPDEF_NAME = "backupdef_name";
     public static final String COPYDEF = "copydef";
     public static final String COPYDEF_NAME = "copydef_name";
+    public static final String RESTOREDEF = "restoredef";
+    public static final String RESTOREDEF_NAME = "restoredef_name";
+    public static final String BACKUP_INST = "backup_inst";
     public static final String RETENTION = "retention";
     public static final String RETAIN_DAYS = "retainDays";
     public static final String RUN_BACKUP = "run_backup";
@@ -58,6 +61,9 @@ public final class JobSchema {
             Field.string(BACKUPDEF_NAME),
             Field.objectId(COPYDEF).references("kubeoffloads", "Kubeoffload").column(COPYDEF, ColumnType.TEXT),
             Field.string(COPYDEF_NAME),
+            Field.objectId(RESTOREDEF).references("kuberestores", "Kuberestore"),
+            Field.string(RESTOREDEF_NAME),
+            Field.objectId(BACKUP_INST).references("backupinstances", "Backupinstance"),
             Field.dict(RETENTION, Field.integer(RETAIN_DAYS)),
             Field.bool(RUN_BACKUP),
             Field.integer(START_TIME).column(START_TIME, ColumnType.BIGINT),

@@ -78,16 +78,17 @@ class CancelTest {
     }
 
     @Test
-    void onlySnapshotAndCopyJobsCanBeCancelled() {
+    void onlyJobsThatMoveDataCanBeCancelled() {
         Scenario scenario = new Scenario(kafka);
         String restore = ObjectIds.next();
         pool.preparedQuery("""
                 INSERT INTO job (id, org_id, created_at, updated_at, etag, revision, doc)
-                VALUES ($1, $2, now(), now(), repeat('a', 40), 1, '{"type":"RESTORE","state":"RUNNING","name":"r"}')""")
+                VALUES ($1, $2, now(), now(), repeat('a', 40), 1, '{"type":"DELETE_BACKUP","state":"RUNNING","name":"r"}')""")
                 .execute(Tuple.of(restore, scenario.org)).await().atMost(Duration.ofSeconds(10));
 
         scenario.as().post("/api/v1/jobs/" + restore + "/action/cancel").then().statusCode(422)
-                .body("_status", equalTo("ERR")).body("_error.message", containsString("RESTORE"));
+                .body("_status", equalTo("ERR")).body("_error.message", containsString("K8S_SNAP, K8S_COPY, RESTORE"))
+                .body("_error.message", containsString("DELETE_BACKUP"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class JobMapperTest {
 
         assertThat(job).isEqualTo(new Job("to-s3-1773597600", JobType.K8S_COPY, "to-s3", TriggerType.SCHEDULED,
                 new DefinitionRef("66f1c0ffee0123456789abc1", "prod-cluster"), new DefinitionRef("66f1c0ffee0123456789abc2", "nightly"),
-                new DefinitionRef("66f1c0ffee0123456789abc3", "to-s3"), 15, true, Instant.ofEpochSecond(1773597600),
+                new DefinitionRef("66f1c0ffee0123456789abc3", "to-s3"), null, 15, true, Instant.ofEpochSecond(1773597600),
                 new JobStatus(JobState.COMPLETED, "Copy Successful", Phase.COPY, Instant.ofEpochSecond(1773599000),
                         List.of("2026-03-15 18:00:00 UTC: Job created (SCHEDULED)", "2026-03-15 18:23:20 UTC: Copy Successful"), 12, 11),
                 new PvcProgress(new CopyProgress(new PvcCounts(4, 0, 0, 3, 1), new TransferStats(10000, 100, 9000, 90, 8000, 80)),
@@ -57,7 +57,7 @@ class JobMapperTest {
     @Test
     void whatAJobDoesNotHaveIsLeftOutOfItsDocument() throws Exception {
         Job pending = new Job("nightly-1773597600", JobType.K8S_SNAP, "nightly", TriggerType.ADHOC, new DefinitionRef("c", null),
-                new DefinitionRef("b", "nightly"), null, 7, null, Instant.ofEpochSecond(1773597600),
+                new DefinitionRef("b", "nightly"), null, null, 7, null, Instant.ofEpochSecond(1773597600),
                 new JobStatus(JobState.PENDING, "Waiting for the agent", null, null, List.of(), null, null), PvcProgress.NONE);
 
         ObjectNode doc = stored(JobMapper.toDocument(pending));

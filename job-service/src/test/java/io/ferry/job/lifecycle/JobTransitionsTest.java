@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.RunSpec;
+import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
@@ -37,7 +39,7 @@ class JobTransitionsTest {
     @Test
     void aCopyTriggerCreatesAPendingJobNamedAfterItsKubeoffload() {
         JobRequest request = new JobRequest("t-1", JobType.K8S_COPY, "c", "b", "o", TriggerType.ADHOC, null,
-                new RunSpec(15, true, false, null, null, null, null));
+                new RunSpec(15, true, false, null, null, null, null), null);
 
         Job job = JobTransitions.created(request, new DefinitionNames("prod-cluster", "nightly", "to-s3"), Optional.empty(), NOW);
 
@@ -61,7 +63,7 @@ class JobTransitionsTest {
     @Test
     void aSnapshotJobHasNoKubeoffloadNorRunBackupAndIsNamedAfterItsKubebackupOrElseJob() {
         JobRequest request = new JobRequest("t-2", JobType.K8S_SNAP, "c", "b", null, TriggerType.SCHEDULED, null,
-                RunSpec.snapshot(7, null, null));
+                RunSpec.snapshot(7, null, null), null);
 
         Job named = JobTransitions.created(request, new DefinitionNames(null, "nightly", null), Optional.empty(), NOW);
         Job unnamed = JobTransitions.created(request, new DefinitionNames(null, null, null), Optional.empty(), NOW);
@@ -75,9 +77,26 @@ class JobTransitionsTest {
     }
 
     @Test
+    void aRestoreJobIsNamedAfterItsKuberestoreAndKeepsNoRetention() {
+        JobRequest request = new JobRequest("t-4", JobType.RESTORE, "c2", "b", null, TriggerType.ADHOC, null,
+                new RunSpec(0, false, false, null, null, null, null),
+                new RestoreRequest("r", "shop-back", "i", new RestoreSpec("j", List.of(), Map.of(), false), null, null));
+
+        Job job = JobTransitions.created(request, new DefinitionNames("dr", "nightly", null), Optional.empty(), NOW);
+
+        assertThat(job.name()).isEqualTo("shop-back-" + NOW.getEpochSecond());
+        assertThat(job.displayName()).isEqualTo("shop-back");
+        assertThat(job.restore()).isEqualTo(new RestoreRef(new DefinitionRef("r", "shop-back"), "i"));
+        assertThat(job.retainDays()).isNull();
+        assertThat(job.copydef()).isNull();
+        assertThat(job.runBackup()).isNull();
+        assertThat(job.state()).isEqualTo(JobState.PENDING);
+    }
+
+    @Test
     void aRunWhileThePreviousRunOfItsDefinitionGoesIsCreatedSkippedSayingWhich() {
         JobRequest request = new JobRequest("t-3", JobType.K8S_COPY, "c", "b", "o", TriggerType.SCHEDULED, null,
-                new RunSpec(15, false, false, null, null, null, null));
+                new RunSpec(15, false, false, null, null, null, null), null);
         StoredJob previous = new StoredJob(new StoredDocument("66f1c0ffee0123456789ab00", "org", NOW, NOW, "e", 3, null),
                 copyJob(JobState.RUNNING));
 
@@ -191,10 +210,12 @@ class JobTransitionsTest {
     }
 
     @Test
-    void onlyCopyAndSnapshotJobsCanBeCancelled() {
-        assertThatThrownBy(() -> JobTransitions.cancelRequested(Jobs.ofType(JobType.RESTORE, JobState.RUNNING), JOB_ID, NOW))
+    void onlySnapshotCopyAndRestoreJobsCanBeCancelled() {
+        assertThatThrownBy(() -> JobTransitions.cancelRequested(Jobs.ofType(JobType.DELETE_BACKUP, JobState.RUNNING), JOB_ID, NOW))
                 .isInstanceOfSatisfying(EveException.class, e -> assertThat(e.status()).isEqualTo(422))
-                .hasMessage("Only K8S_SNAP and K8S_COPY jobs can be cancelled; job " + JOB_ID + " is a RESTORE job.");
+                .hasMessage("Only K8S_SNAP, K8S_COPY, RESTORE jobs can be cancelled; job " + JOB_ID + " is a DELETE_BACKUP job.");
+        assertThat(JobTransitions.cancelRequested(Jobs.ofType(JobType.RESTORE, JobState.RUNNING), JOB_ID, NOW).status().message())
+                .isEqualTo("Cancel requested");
     }
 
     @ParameterizedTest

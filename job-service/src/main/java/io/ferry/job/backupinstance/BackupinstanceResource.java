@@ -1,4 +1,4 @@
-package io.ferry.job.placeholder;
+package io.ferry.job.backupinstance;
 
 import jakarta.ws.rs.Path;
 
@@ -7,9 +7,8 @@ import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveReadResource;
 
 /**
- * {@code /api/v1/backupinstances}: a placeholder until restores exist (a later issue). Always empty and read-only
- * (405 on writes); it exists because the Rancher extension loads it on a cluster's page and gives up on the page
- * when it fails.
+ * {@code /api/v1/backupinstances}: the recovery points of the caller's organisation, read-only (405 on writes):
+ * {@link BackupInstances} writes them as jobs make them.
  */
 @Path("/api/v1/backupinstances")
 public class BackupinstanceResource extends EveReadResource {

@@ -1,0 +1,102 @@
+package io.ferry.job.backupinstance;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.ferry.events.backupinstance.BackupInstanceChanged;
+import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.TargetSpec;
+import io.ferry.events.vocabulary.BackupInstanceState;
+import io.ferry.events.vocabulary.BackupInstanceType;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.job.lifecycle.Job;
+import io.ferry.job.lifecycle.JobObserver;
+import io.ferry.job.lifecycle.StoredJob;
+import io.ferry.job.progress.CopyProgress;
+import io.ferry.job.schema.BackupinstanceSchema;
+import io.ferry.messaging.outbox.Outbox;
+import io.ferry.rest.ObjectIds;
+import io.ferry.rest.store.DocumentStore;
+import io.ferry.rest.store.StoredDocument;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Recovery points as jobs make them, in the job's transaction: a snapshot or copy job that is dispatched makes a
+ * PENDING backupinstance; when the job COMPLETED or ended PARTIAL it is READY (with the job's end time, PVC count and
+ * sizes); when the job ended otherwise (failed, cancelled) it never held anything and is removed. Every change is
+ * published as BackupInstanceChanged.
+ */
+@ApplicationScoped
+public class BackupInstances implements JobObserver {
+
+    private final DocumentStore store;
+    private final BackupInstanceSources sources;
+    private final Outbox outbox;
+
+    public BackupInstances(DocumentStore store, BackupInstanceSources sources, Outbox outbox) {
+        this.store = store;
+        this.sources = sources;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Uni<Void> dispatched(StoredJob job, TargetSpec target, PvcSelection selection) {
+        Optional<BackupInstanceType> type = typeMadeBy(job.job());
+        if (type.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Job made = job.job();
+        BackupInstance pending = new BackupInstance(made.name(), type.get(), BackupInstanceState.PENDING, made.cluster(), made.backupdef(),
+                made.copydef() == null ? null : made.copydef().id(), target == null ? null : target.objectstoreId(), job.id(),
+                made.startTime(), null, made.retainDays(), selection, null, null, null, "Being made by job " + job.id());
+        String id = ObjectIds.next();
+        return store.insert(BackupinstanceSchema.SCHEMA, job.orgId(), id, BackupInstanceMapper.toDocument(pending))
+                .call(stored -> sources.insert(job.orgId(), new BackupInstanceSources.Source(id, job.id(), target)))
+                .chain(stored -> publish(stored, pending, false, stored.revision()));
+    }
+
+    @Override
+    public Uni<Void> changed(StoredJob job) {
+        if (!job.job().state().isTerminal() || typeMadeBy(job.job()).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sources.ofJob(job.orgId(), job.id()).chain(source -> source
+                .map(found -> store.findForUpdate(BackupinstanceSchema.SCHEMA, job.orgId(), found.backupInstanceId())
+                        .chain(stored -> stored.map(document -> ended(document, job)).orElse(Uni.createFrom().voidItem())))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> ended(StoredDocument document, StoredJob job) {
+        BackupInstance current = BackupInstanceMapper.toInstance(document.doc());
+        Job ended = job.job();
+        if (ended.state() != JobState.COMPLETED && ended.state() != JobState.PARTIAL) {
+            return store.delete(BackupinstanceSchema.SCHEMA, document).call(() -> sources.delete(document.id()))
+                    .chain(() -> publish(document, current, true, document.revision() + 1));
+        }
+        CopyProgress copy = ended.progress().copy();
+        BackupInstance ready = current.ready(ended.status().endTime(), ended.progress().protectedPvcs(ended.type()),
+                copy == null ? null : copy.stats().ioSize(), copy == null ? null : copy.stats().transferredSize(), ended.status().message());
+        if (ready.equals(current)) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.update(BackupinstanceSchema.SCHEMA, document, BackupInstanceMapper.toDocument(ready))
+                .chain(updated -> updated.map(stored -> publish(stored, ready, false, stored.revision())).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> publish(StoredDocument stored, BackupInstance instance, boolean removed, long revision) {
+        return outbox.append(stored.orgId(), stored.id(), new BackupInstanceChanged(stored.id(), instance.type(), instance.state(),
+                instance.cluster().id(), instance.backupdef().id(), instance.offloadDef(), instance.backupJobId(),
+                instance.endTime() == null ? null : instance.endTime().getEpochSecond(), instance.retainDays(), revision, removed))
+                .replaceWithVoid();
+    }
+
+    /** Snapshot jobs make SNAPSHOT backupinstances, copy jobs COPY ones; other jobs make none. */
+    private static Optional<BackupInstanceType> typeMadeBy(Job job) {
+        return switch (job.type()) {
+            case K8S_SNAP -> Optional.of(BackupInstanceType.SNAPSHOT);
+            case K8S_COPY -> Optional.of(BackupInstanceType.COPY);
+            default -> Optional.empty();
+        };
+    }
+}
