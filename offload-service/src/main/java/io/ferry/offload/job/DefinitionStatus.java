@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.ferry.events.vocabulary.JobType;
 import io.ferry.offload.schema.KubebackupSchema;
 import io.ferry.offload.schema.KubeoffloadSchema;
+import io.ferry.offload.schema.KuberestoreSchema;
+import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.DocumentStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Derives a definition's {@code status} from its jobs: a kubeoffload shows its newest job, a kubebackup
- * its last three runs (snapshots and copies); {@code last_job_run_time} is the newest job's start time.
+ * Derives a definition's {@code status} from its jobs: a kubeoffload and a kuberestore show their newest job, a
+ * kubebackup its last three runs (snapshots and copies); {@code last_job_run_time} is the newest job's start time.
  */
 @ApplicationScoped
 public class DefinitionStatus {
@@ -36,12 +38,13 @@ public class DefinitionStatus {
                         .chain(status -> store.modify(KubebackupSchema.SCHEMA, job.orgId, job.backupdefId, DefinitionStatusMapper.BACKUP,
                                 current -> status))
                         .replaceWithVoid();
-        if (job.type != JobType.K8S_COPY) {
+        ResourceSchema definition = job.type == JobType.K8S_COPY ? KubeoffloadSchema.SCHEMA
+                : job.type == JobType.RESTORE ? KuberestoreSchema.SCHEMA : null;
+        if (definition == null) {
             return backup;
         }
         return JobView.newestOf(job.definitionId, 1).map(jobs -> OffloadStatus.of(jobs.get(0)))
-                .chain(status -> store.modify(KubeoffloadSchema.SCHEMA, job.orgId, job.definitionId, DefinitionStatusMapper.OFFLOAD,
-                        current -> status))
+                .chain(status -> store.modify(definition, job.orgId, job.definitionId, DefinitionStatusMapper.OFFLOAD, current -> status))
                 .chain(() -> backup);
     }
 }

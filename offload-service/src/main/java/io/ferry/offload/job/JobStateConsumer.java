@@ -46,8 +46,13 @@ public class JobStateConsumer {
             job.type = changed.type();
             job.state = changed.state();
             job.message = changed.message();
-            job.definitionId = changed.type() == JobType.K8S_COPY ? changed.copydefId() : changed.backupdefId();
-            job.backupdefId = changed.backupdefId();
+            job.definitionId = switch (changed.type()) {
+                case K8S_COPY -> changed.copydefId();
+                case RESTORE -> changed.restoredefId();
+                default -> changed.backupdefId();
+            };
+            // A restore is not a run of the kubebackup it restores from: it stays out of that kubebackup's status.
+            job.backupdefId = changed.type() == JobType.RESTORE ? null : changed.backupdefId();
             job.clusterId = changed.clusterId();
             job.pvcs = changed.pvcs();
             job.protectedPvcs = changed.protectedPvcs();

@@ -11,25 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** kuberestores and kubemigrations answer the Rancher extension's queries with empty pages and refuse writes. */
+/** kubemigrations answers the Rancher extension's queries with empty pages and refuses writes. */
 @QuarkusTest
 class PlaceholderResourcesTest {
 
     private final String org = "org-" + UUID.randomUUID();
     private final String cluster = "66f1c0ffee0123456789abcd";
-
-    @Test
-    void kuberestoresIsAnEmptyReadOnlyCollection() {
-        as(org).queryParam("sort", "-_updated")
-                .queryParam("where", "{  \"migrationdef\":{\"$exists\": false},\"$or\":[{\"cluster\":\"" + cluster + "\"},"
-                        + "{\"source_cluster\":\"" + cluster + "\"}]  }")
-                .get("/api/v1/kuberestores").then().statusCode(200)
-                .body("_items", empty())
-                .body("_meta.total", equalTo(0));
-        as(org).body("{\"name\":\"r\"}").post("/api/v1/kuberestores").then().statusCode(405).body("_status", equalTo("ERR"));
-        as(org).get("/api/v1/kuberestores/" + cluster).then().statusCode(404);
-        given().get("/api/v1/kuberestores").then().statusCode(401);
-    }
 
     @Test
     void kubemigrationsIsAnEmptyReadOnlyCollection() {
