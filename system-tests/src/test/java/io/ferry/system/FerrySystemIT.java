@@ -207,6 +207,63 @@ class FerrySystemIT {
         Files.delete(pvc.resolve("blob"));
     }
 
+    @Test
+    @Order(4)
+    void aCopyInTheLocalS3ServerRestoresIntoAnotherClusterAndNamespaceAsItWasAtCopyTime() throws Exception {
+        Path wallet = Files.createDirectories(settings.agentVolumes().resolve("payments").resolve("wallet"));
+        byte[] ledger = new byte[400_000];
+        new java.util.Random(13).nextBytes(ledger);
+        Files.write(wallet.resolve("ledger.db"), ledger);
+        Files.writeString(Files.createDirectories(wallet.resolve("conf")).resolve("wallet.conf"), "currency = EUR\n".repeat(1000));
+        String objectstore = ferry.defaultObjectstoreId();
+        String cluster = api(DEMO_ORG).body("{\"name\":\"payments-prod\"}").post("/api/v1/kubeclusters").then().statusCode(201)
+                .extract().path("_id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).path("validate_state")));
+        String backup = api(DEMO_ORG).body("{\"name\":\"payments\",\"cluster\":\"" + cluster
+                + "\",\"trigger_type\":\"ADHOC\",\"source\":{\"namespaces\":[\"payments\"]}}").post("/api/v1/kubebackups")
+                .then().statusCode(201).extract().path("_id");
+        String offload = api(DEMO_ORG).body("{\"name\":\"payments-copy\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"offload_provider\":{\"user_objectstore\":\"" + objectstore + "\"}}").post("/api/v1/kubeoffloads")
+                .then().statusCode(201).extract().path("_id");
+        String copy = run(DEMO_ORG, offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api(DEMO_ORG).get("/api/v1/jobs/" + copy).path("state")));
+        String instance = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api(DEMO_ORG).queryParam("where", "{\"backup_job_id\":\"" + copy + "\",\"state\":\"READY\"}")
+                        .get("/api/v1/backupinstances").<String>path("_items[0]._id"), id -> id != null);
+        api(DEMO_ORG).get("/api/v1/backupinstances/" + instance).then().statusCode(200)
+                .body("type", equalTo("COPY")).body("objectstore", equalTo(objectstore)).body("offload_def", equalTo(offload))
+                .body("cluster", equalTo(cluster));
+        Files.write(wallet.resolve("ledger.db"), new byte[] {1, 2, 3});
+
+        String disasterRecovery = api(DEMO_ORG).body("{\"name\":\"payments-dr\"}").post("/api/v1/kubeclusters").then().statusCode(201)
+                .extract().path("_id");
+        String restore = api(DEMO_ORG).body("{\"name\":\"payments-back\",\"cluster\":\"" + disasterRecovery + "\",\"backup_inst\":\""
+                        + instance + "\",\"selection\":{\"namespaces\":[\"payments\"]},\"namespaces_map\":{\"payments\":\"payments-restored\"}}")
+                .post("/api/v1/kuberestores").then().statusCode(201).body("source_cluster", equalTo(cluster)).extract().path("_id");
+        api(DEMO_ORG).body("{}").post("/api/v1/kuberestores/" + restore + "/action/run").then().statusCode(200);
+        String job = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api(DEMO_ORG).get("/api/v1/kuberestores/" + restore).<String>path("status.jobid"), id -> id != null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api(DEMO_ORG).get("/api/v1/jobs/" + job).path("state"), state -> !"PENDING".equals(state)
+                        && !"RUNNING".equals(state));
+        api(DEMO_ORG).get("/api/v1/jobs/" + job).then().body("state", equalTo("COMPLETED")).body("type", equalTo("RESTORE"))
+                .body("cluster", equalTo(disasterRecovery)).body("restoredef_name", equalTo("payments-back"))
+                .body("backup_inst", equalTo(instance));
+
+        Path restored = settings.agentVolumes().resolve("payments-restored").resolve("wallet");
+        assertThat(Files.readAllBytes(restored.resolve("ledger.db"))).isEqualTo(ledger);
+        assertThat(restored.resolve("conf/wallet.conf")).hasContent("currency = EUR\n".repeat(1000));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api(DEMO_ORG)
+                .queryParam("where", "{\"job_id\":\"" + job + "\",\"state\":\"COMPLETED\"}")
+                .get("/api/v1/kubepvcprogress").<Integer>path("_items[0].stats.io_size"), size -> size != null && size == 400_000 + 15_000);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api(DEMO_ORG).get("/api/v1/kuberestores/" + restore).path("status.state")));
+        deleteTree(settings.agentVolumes().resolve("payments"));
+        deleteTree(settings.agentVolumes().resolve("payments-restored"));
+    }
+
     /** A kubebackup of the orders namespace and a kubeoffload of it to {@code offloadProvider}, run until COMPLETED: {backup, job}. */
     private String[] copy(String cluster, String name, String offloadProvider) {
         String backup = api(DEMO_ORG).body("{\"name\":\"" + name + "\",\"cluster\":\"" + cluster
@@ -272,6 +329,14 @@ class FerrySystemIT {
     private static RequestSpecification api(String org) {
         return given().baseUri(ferry.gatewayUrl()).contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + ferry.adminToken(org, Duration.ofMinutes(10)));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Optional<String> definitionNameInJobService(String id) throws Exception {

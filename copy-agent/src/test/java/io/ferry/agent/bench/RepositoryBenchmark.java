@@ -1,7 +1,5 @@
 package io.ferry.agent.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -51,7 +48,6 @@ class RepositoryBenchmark {
 
     private static final long MIB = 1024 * 1024;
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
-    private static final String RESTIC_PASSWORD = "restic-benchmark-password";
 
     public static class RepositoryEnabled implements QuarkusTestProfile {
         @Override
@@ -72,13 +68,13 @@ class RepositoryBenchmark {
 
     @Test
     void ferryAndResticCopyTheSameDataToTheSameServer() throws Exception {
-        Assumptions.assumeTrue(onPath("restic"), "restic is not installed (apt-get install restic)");
+        Assumptions.assumeTrue(Restic.installed(), "restic is not installed (apt-get install restic)");
         long mib = Long.getLong("ferry.bench.mib", 1024);
         AgentTestSupport agent = new AgentTestSupport(kafka, config.volumesRoot());
         agent.clearVolumes();
         Path pvc = agent.pvc("bench", "data");
         Random random = new Random(17);
-        long bytes = writeMixedData(pvc, mib * MIB, random);
+        long bytes = MixedData.write(pvc, mib * MIB, random);
         String backupdefId = AgentTestSupport.newId();
         List<Round> rounds = new ArrayList<>();
         try (S3TestBucket bucket = new S3TestBucket(RepositoryBenchmark.class)) {
@@ -93,9 +89,9 @@ class RepositoryBenchmark {
                         true, CopyOptions.DEFAULTS), bucket.target()), COPY_TIMEOUT);
                 long resticStart = System.nanoTime();
                 if (round.equals("first copy")) {
-                    restic(bucket, resticRepository, "init");
+                    Restic.run(bucket, resticRepository, "init");
                 }
-                restic(bucket, resticRepository, "backup", "--host", "bench", pvc.toString());
+                Restic.run(bucket, resticRepository, "backup", "--host", "bench", pvc.toString());
                 double restic = (System.nanoTime() - resticStart) / 1e9;
                 rounds.add(new Round(round, ferry, stored(bucket, ferryPrefix), restic, stored(bucket, resticPrefix + "/")));
             }
@@ -121,46 +117,6 @@ class RepositoryBenchmark {
         System.out.println();
     }
 
-    /** Half incompressible files (one large, some medium), a third log text, the rest small files; returns the bytes written. */
-    private static long writeMixedData(Path pvc, long total, Random random) throws IOException {
-        long large = total / 4;
-        writeRandom(pvc.resolve("db/large.bin"), large, random);
-        int medium = 8;
-        for (int i = 0; i < medium; i++) {
-            writeRandom(pvc.resolve("db/medium-" + i + ".bin"), total / 4 / medium, random);
-        }
-        long text = total / 3;
-        Files.createDirectories(pvc.resolve("logs"));
-        try (var out = Files.newBufferedWriter(pvc.resolve("logs/app.log"))) {
-            for (long written = 0; written < text;) {
-                String line = "2026-12-02T10:%02d:%02d.%03dZ INFO request id=%d path=/api/v1/items/%d status=200 bytes=%d%n".formatted(
-                        random.nextInt(60), random.nextInt(60), random.nextInt(1000), random.nextInt(1_000_000), random.nextInt(10_000),
-                        random.nextInt(100_000));
-                out.write(line);
-                written += line.length();
-            }
-        }
-        long small = total - large - total / 4 / medium * medium - text;
-        int files = (int) Math.max(1, small / (48 * 1024));
-        for (int i = 0; i < files; i++) {
-            writeRandom(pvc.resolve("small/" + (i % 50) + "/file-" + i), small / files, random);
-        }
-        try (var sizes = Files.walk(pvc)) {
-            return sizes.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
-
-    private static void writeRandom(Path file, long size, Random random) throws IOException {
-        Files.createDirectories(file.getParent());
-        byte[] block = new byte[(int) Math.min(size, 4 * MIB)];
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
-        }
-    }
-
     /** Overwrites 1% of the bytes in place, in 64 KiB pieces spread over the large and medium files, and appends to the log. */
     private static void changeOnePercent(Path pvc, long bytes, Random random) throws IOException {
         List<Path> files;
@@ -182,29 +138,7 @@ class RepositoryBenchmark {
     }
 
 
-    private static long stored(S3TestBucket bucket, String prefix) {
+    static long stored(S3TestBucket bucket, String prefix) {
         return bucket.objects(prefix).stream().mapToLong(S3Object::size).sum();
-    }
-
-    private static void restic(S3TestBucket bucket, String repository, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("restic", "--repo", repository, "--quiet", "-o", "s3.bucket-lookup=path",
-                "-o", "s3.region=us-east-1"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("AWS_ACCESS_KEY_ID", bucket.accessKey());
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", bucket.secretKey());
-        builder.environment().put("RESTIC_PASSWORD", RESTIC_PASSWORD);
-        builder.environment().put("RESTIC_CACHE_DIR", Path.of("target/restic-cache").toAbsolutePath().toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
-    }
-
-    private static boolean onPath(String program) {
-        try {
-            return new ProcessBuilder(program, "version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
