@@ -35,6 +35,11 @@ public final class LocalFerry implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * The JIT compiles the callers of the AES-GCM and SHA-256 intrinsics only after many calls, and a copy or restore
+     * makes few calls over megabytes: without this a freshly started agent moves its first GiB many times slower.
+     */
+    private static final String AGENT_JIT_OPTION = "-XX:CompileThresholdScaling=0.05";
 
     private final RunnerSettings settings;
     private final PrintStream out;
@@ -231,6 +236,7 @@ public final class LocalFerry implements AutoCloseable {
             options.add("-Dferry.agent.repository.password-file=" + settings.agentRepositoryPasswordFile().toAbsolutePath());
             // Its snapshots are copies of the files: new inodes, the same mtimes.
             options.add("-Dferry.agent.repository.reuse-compares-inodes=false");
+            options.add(AGENT_JIT_OPTION);
         }
         if (service.name().equals("gateway")) {
             RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(

@@ -166,5 +166,12 @@ public interface AgentConfig {
          */
         @WithDefault("true")
         boolean reuseComparesInodes();
+
+        /**
+         * The most MiB of pack data a restore holds in memory at once: it downloads each pack's needed part in one
+         * request and serves that pack's chunks from it (beyond this, chunks are downloaded one by one).
+         */
+        @WithDefault("128")
+        int restoreBufferMib();
     }
 }

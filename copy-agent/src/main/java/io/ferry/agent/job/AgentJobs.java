@@ -58,7 +58,8 @@ public class AgentJobs {
         this.config = config;
         this.journal = journal;
         this.events = events;
-        this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval());
+        this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval(),
+                config.repository().restoreBufferMib());
     }
 
     /** Before commands flow (so that a cancel finds the resumed job running). */

@@ -45,7 +45,7 @@ final class JobRun implements ProgressSink {
 
     /** What a run needs from the agent. */
     record Services(AgentEvents events, Volumes volumes, SnapshotStore snapshots, BackupTargets targets, CopyLedger ledger,
-            Duration progressInterval) {
+            Duration progressInterval, int restoreBufferMib) {
     }
 
     private final JobDispatched job;
@@ -75,7 +75,8 @@ final class JobRun implements ProgressSink {
         this.snapshotPhase = new SnapshotPhase(job, reporter, services.snapshots(), pvcs, transfer, threads);
         this.copyPhase = new CopyPhase(job, Instant.now(), reporter, services, pvcs, transfer, threads,
                 RateLimit.bytesPerSecond(options.uploadBytesPerSecond()));
-        this.restorePhase = new RestorePhase(job, reporter, services.targets(), services.volumes(), pvcs, threads, options);
+        this.restorePhase = new RestorePhase(job, reporter, services.targets(), services.volumes(), pvcs, threads, options,
+                services.restoreBufferMib() * 1024L * 1024L);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ferry.agent.job;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,9 +13,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
@@ -24,23 +28,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.ferry.agent.progress.PvcProgress;
+import io.ferry.agent.repository.ChunkReader;
 import io.ferry.agent.repository.Repository;
 import io.ferry.agent.repository.RepositoryException;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
 import io.ferry.agent.transfer.Cancellation.Reason;
 import io.ferry.agent.transfer.Cancellation.StoppedException;
-import io.ferry.agent.transfer.RateLimit;
 import io.ferry.agent.transfer.UnreadableFileException;
 import io.ferry.agent.transfer.WriteFailedException;
 import io.ferry.agent.volume.Pvc;
 
 /**
- * Restores one PVC from a snapshot in a repository: {@code pvc_file_parallelism} files at a time, each written to a
- * temporary name beside its place, its SHA-256 checked against the snapshot's, given its mode and mtime, and only then
- * renamed into place, so that a cancelled or failed restore leaves no half-written file. Every byte downloaded passes
- * the job's download limit. A file that cannot be restored (a chunk missing or damaged) fails the PVC, naming the file;
- * the PVC's other files are still restored.
+ * Restores one PVC from a snapshot in a repository: {@code pvc_file_parallelism} files at a time (those sharing a pack
+ * together, each prefetching its next pack through the job's {@link ChunkReader}, which holds the download limit), each
+ * written to a temporary name beside its place, its SHA-256 checked against the snapshot's, given its mode and mtime,
+ * and only then renamed into place, so that a cancelled or failed restore leaves no half-written file. A file that
+ * cannot be restored (a chunk missing or damaged) fails the PVC, naming the file; the PVC's other files are still
+ * restored.
  *
  * <p>Progress: {@code io} counts bytes and files written into the PVC, {@code transferred} bytes downloaded (sealed,
  * compressed) and files restored, as the seed reads io for restores.
@@ -51,19 +56,18 @@ final class PvcRestore {
     private static final int FAILURES_NAMED = 3;
 
     private final Repository repository;
+    private final ChunkReader chunks;
     private final JobThreads threads;
     private final int filesAtOnce;
-    private final RateLimit downloadLimit;
     private final String jobId;
     private final boolean overwriteExisting;
     private final AtomicInteger filesPerPvcPeak = new AtomicInteger();
 
-    PvcRestore(Repository repository, JobThreads threads, int filesAtOnce, RateLimit downloadLimit, String jobId,
-            boolean overwriteExisting) {
+    PvcRestore(Repository repository, ChunkReader chunks, JobThreads threads, int filesAtOnce, String jobId, boolean overwriteExisting) {
         this.repository = repository;
+        this.chunks = chunks;
         this.threads = threads;
         this.filesAtOnce = filesAtOnce;
-        this.downloadLimit = downloadLimit;
         this.jobId = jobId;
         this.overwriteExisting = overwriteExisting;
     }
@@ -91,7 +95,7 @@ final class PvcRestore {
             }
             Files.createDirectories(directory);
             Files.write(marker, new byte[0]);
-            List<String> failures = restoreFiles(snapshot.files(), directory, resuming, progress);
+            List<String> failures = restoreFiles(inPackOrder(snapshot.files()), directory, resuming, progress);
             Files.deleteIfExists(marker);
             if (!failures.isEmpty()) {
                 progress.fail(failureMessage(failures, snapshot.files().size()));
@@ -178,6 +182,10 @@ final class PvcRestore {
         } catch (RepositoryException e) {
             return Optional.of(file.path() + " (" + e.getMessage() + ")");
         } catch (IOException e) {
+            threads.cancellation().check();
+            if (e instanceof InterruptedIOException) {
+                throw new StoppedException(Reason.AGENT_STOPPING);
+            }
             return Optional.of(file.path() + " (writing it failed: " + e + ")");
         } finally {
             deleteQuietly(temporary);
@@ -187,12 +195,20 @@ final class PvcRestore {
     private void write(SnapshotFile file, Path temporary, PvcProgress progress) throws IOException, RepositoryException {
         MessageDigest digest = sha256();
         long written = 0;
+        List<String> fileChunks = file.chunks();
+        List<String> packs = new ArrayList<>(fileChunks.size());
+        for (String chunk : fileChunks) {
+            packs.add(chunks.packOf(chunk));
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            for (String chunk : file.chunks()) {
+            for (int i = 0; i < fileChunks.size(); i++) {
                 threads.cancellation().check();
+                if (i == 0 || !packs.get(i).equals(packs.get(i - 1))) {
+                    prefetchNextPack(fileChunks, packs, i);
+                }
+                String chunk = fileChunks.get(i);
                 int stored = repository.storedLength(chunk);
-                acquire(stored);
-                byte[] plaintext = repository.chunk(chunk);
+                byte[] plaintext = chunks.chunk(chunk);
                 digest.update(plaintext);
                 out.write(plaintext);
                 written += plaintext.length;
@@ -207,14 +223,31 @@ final class PvcRestore {
         }
     }
 
-    private void acquire(int bytes) {
-        try {
-            downloadLimit.acquire(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            threads.cancellation().check();
-            throw new StoppedException(Reason.AGENT_STOPPING);
+    /** Starts the download of the next pack the file needs after the one chunk {@code from} is in. */
+    private void prefetchNextPack(List<String> fileChunks, List<String> packs, int from) {
+        for (int j = from + 1; j < fileChunks.size(); j++) {
+            if (!packs.get(j).equals(packs.get(from))) {
+                chunks.prefetch(fileChunks.get(j));
+                return;
+            }
         }
+    }
+
+    /** The files ordered by the pack of their first chunk, so that files sharing a pack are restored together. */
+    private List<SnapshotFile> inPackOrder(List<SnapshotFile> files) {
+        Map<SnapshotFile, String> firstPack = new IdentityHashMap<>();
+        for (SnapshotFile file : files) {
+            String pack = "";
+            if (!file.chunks().isEmpty()) {
+                try {
+                    pack = chunks.packOf(file.chunks().get(0));
+                } catch (RepositoryException e) {
+                    pack = "";
+                }
+            }
+            firstPack.put(file, pack);
+        }
+        return files.stream().sorted(Comparator.comparing(firstPack::get)).toList();
     }
 
     /** A file an earlier attempt of this job renamed into place: verified then, so it has the snapshot's size and mtime. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.backuptarget.TargetUnusableException;
+import io.ferry.agent.repository.ChunkReader;
 import io.ferry.agent.repository.Repository;
 import io.ferry.agent.repository.RepositoryException;
 import io.ferry.agent.repository.snapshot.Snapshot;
@@ -44,9 +45,11 @@ final class RestorePhase {
     private final PvcExecutor pvcs;
     private final JobThreads threads;
     private final JobOptions options;
+    private final long bufferBytes;
+    private int filesPeak;
 
     RestorePhase(JobDispatched job, JobReporter reporter, BackupTargets targets, Volumes volumes, PvcExecutor pvcs,
-            JobThreads threads, JobOptions options) {
+            JobThreads threads, JobOptions options, long bufferBytes) {
         this.job = job;
         this.reporter = reporter;
         this.targets = targets;
@@ -54,6 +57,7 @@ final class RestorePhase {
         this.pvcs = pvcs;
         this.threads = threads;
         this.options = options;
+        this.bufferBytes = bufferBytes;
     }
 
     JobOutcome restore() throws WriteFailedException {
@@ -100,18 +104,24 @@ final class RestorePhase {
         }
         reporter.phase(Phase.RESTORE, "Restoring %s of copy job %s from the %s%s".formatted(Sizes.count(chosen.size(), "PVC"),
                 spec.backupJobId(), repository.place(), renames(spec, chosen)), chosen.size());
-        PvcRestore restore = new PvcRestore(repository, threads, options.pvcFileParallelism(),
-                RateLimit.bytesPerSecond(options.downloadBytesPerSecond()), job.jobId(), spec.overwriteExisting());
-        List<PvcName> done = pvcs.run(destinations, OpType.K8S_COPY,
-                (pvc, progress) -> restore.restore(byDestination.get(pvc.name()), pvc, progress));
+        List<PvcName> done;
+        RateLimit downloadLimit = RateLimit.bytesPerSecond(options.downloadBytesPerSecond());
+        // A limited restore reads chunk by chunk: a whole pack's wait would hold its progress and its cancel up.
+        long buffer = downloadLimit.isUnlimited() ? bufferBytes : 0;
+        try (ChunkReader reader = new ChunkReader(repository, ChunkReader.reads(chosen.stream().flatMap(snapshot -> snapshot.files().stream())
+                .map(SnapshotFile::chunks).toList()), downloadLimit, buffer, options.pvcParallelism())) {
+            PvcRestore restore = new PvcRestore(repository, reader, threads, options.pvcFileParallelism(), job.jobId(),
+                    spec.overwriteExisting());
+            done = pvcs.run(destinations, OpType.K8S_COPY, (pvc, progress) -> restore.restore(byDestination.get(pvc.name()), pvc, progress));
+            filesPeak = restore.filesPerPvcPeak();
+        }
         long bytes = done.stream().mapToLong(name -> byDestination.get(name).files().stream().mapToLong(SnapshotFile::size).sum()).sum();
         long files = done.stream().mapToLong(name -> byDestination.get(name).files().size()).sum();
         String message = done.size() == chosen.size() ? "Restored " + Sizes.count(chosen.size(), "PVC")
                 : "Restored %d of %d PVCs; see the PVC progress for the others".formatted(done.size(), chosen.size());
         return JobOutcome.counted(chosen.size(), done.size(), message, new ArrayList<>(List.of(
                 "Restored %d of %s (%s in %s); at most %d PVCs at a time, %d files at a time per PVC".formatted(done.size(),
-                        Sizes.count(chosen.size(), "PVC"), Sizes.human(bytes), Sizes.count(files, "file"), pvcs.peak(),
-                        restore.filesPerPvcPeak()))));
+                        Sizes.count(chosen.size(), "PVC"), Sizes.human(bytes), Sizes.count(files, "file"), pvcs.peak(), filesPeak))));
     }
 
     /** One snapshot per PVC: the newest, should attempts of the copy job have committed more than one. */

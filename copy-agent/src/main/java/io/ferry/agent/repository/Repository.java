@@ -223,6 +223,27 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /**
+     * The plaintext of a sealed chunk blob, authenticated with any key of the ring (its id is the blob's associated data,
+     * so a blob stored under another id does not open) and checked against its length, without recomputing its id: for
+     * restores, which check each file's SHA-256 over all its chunks.
+     */
+    byte[] openAuthenticatedChunk(byte[] id, BlobLocation location, byte[] sealed) throws DamagedDataException {
+        DamagedDataException damage = null;
+        for (MasterKeys keys : keyRing) {
+            try {
+                byte[] plaintext = keys.sealer().open(id, sealed);
+                if (plaintext.length != location.rawLength()) {
+                    throw new DamagedDataException("its plaintext does not have its length");
+                }
+                return plaintext;
+            } catch (DamagedDataException e) {
+                damage = e;
+            }
+        }
+        throw damage;
+    }
+
     /** The plaintext of a sealed chunk blob, authenticated with any key of the ring and checked against its id and length. */
     byte[] openChunk(byte[] id, BlobLocation location, byte[] sealed) throws DamagedDataException {
         DamagedDataException damage = null;

@@ -61,6 +61,11 @@ class RepositoryPasswordTest {
             public boolean reuseComparesInodes() {
                 return true;
             }
+
+            @Override
+            public int restoreBufferMib() {
+                return 0;
+            }
         };
     }
 }
