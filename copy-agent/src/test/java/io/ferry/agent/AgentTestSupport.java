@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
+import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.files.Directories;
+import io.ferry.agent.repository.storage.DirectoryStorage;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
@@ -31,6 +35,7 @@ import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.Phase;
 import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestEvents;
@@ -148,6 +153,21 @@ public final class AgentTestSupport {
     public List<PvcProgressUpdated> progress(String jobId) {
         return KafkaRecords.awaitMatching(kafka, Topics.PVC_PROGRESS, record -> jobId.equals(record.key()), 1,
                 Duration.ofSeconds(10)).stream().map(record -> EventJson.read(record.value(), PvcProgressUpdated.class)).toList();
+    }
+
+    /**
+     * The final update of the job's PVC copy (or restore) progress that {@code which} picks: progress is read from the
+     * broker as far as it got, so this waits until that includes the PVC's end.
+     */
+    public PvcProgressUpdated finalCopyUpdate(String jobId, Predicate<PvcProgressUpdated> which) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY && which.test(update))
+                        .reduce((a, b) -> b).orElseThrow(), update -> !update.state().isUnfinished());
+    }
+
+    /** The repository of a kubebackup in the agent's directory target. */
+    public static DirectoryStorage directoryRepository(AgentConfig config, String backupdefId) {
+        return new DirectoryStorage(config.target().resolve("repositories").resolve(backupdefId), "test repository");
     }
 
     private static AgentJobReported report(ConsumerRecord<String, String> record) {

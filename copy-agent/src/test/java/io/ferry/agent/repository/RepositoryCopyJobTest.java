@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import io.ferry.agent.S3TestBucket;
 import io.ferry.agent.backuptarget.s3.S3Settings;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.repository.snapshot.Snapshot;
-import io.ferry.agent.repository.storage.DirectoryStorage;
 import io.ferry.agent.repository.storage.S3Storage;
 import io.ferry.agent.repository.storage.Storage;
 import io.ferry.agent.volume.PvcName;
@@ -95,7 +93,7 @@ class RepositoryCopyJobTest {
         AgentJobReported firstResult = agent.awaitResult(first, RESULT_TIMEOUT);
         assertThat(firstResult.state()).as(firstResult.message()).isEqualTo(JobState.COMPLETED);
         assertThat(firstResult.activity()).anySatisfy(line -> assertThat(line).contains("to the repository in backup target"));
-        PvcProgressUpdated firstCopy = lastCopyUpdate(first);
+        PvcProgressUpdated firstCopy = agent.finalCopyUpdate(first, update -> true);
         assertThat(firstCopy.stats().ioSize()).isEqualTo(bytes);
         assertThat(firstCopy.stats().transferredSize()).as("the text compresses").isBetween(5L * MIB, bytes - MIB);
         assertThat(firstCopy.stats().transferredNumberOfFiles()).isEqualTo(3);
@@ -103,14 +101,14 @@ class RepositoryCopyJobTest {
         String second = AgentTestSupport.newId();
         agent.dispatch(AgentTestSupport.copyJob(second, backupdefId, true, true, CopyOptions.DEFAULTS));
         assertThat(agent.awaitResult(second, RESULT_TIMEOUT).state()).isEqualTo(JobState.COMPLETED);
-        PvcProgressUpdated secondCopy = lastCopyUpdate(second);
+        PvcProgressUpdated secondCopy = agent.finalCopyUpdate(second, update -> true);
         assertThat(secondCopy.state()).isEqualTo(PvcState.COMPLETED);
         assertThat(secondCopy.stats().ioSize()).isEqualTo(bytes);
         assertThat(secondCopy.stats().ioNumberOfFiles()).isEqualTo(3);
         assertThat(secondCopy.stats().transferredSize()).isLessThan(bytes / 100);
         assertThat(secondCopy.stats().transferredNumberOfFiles()).isZero();
 
-        Repository repository = Repository.open(directoryRepository(backupdefId), password());
+        Repository repository = Repository.open(AgentTestSupport.directoryRepository(config, backupdefId), password());
         Map.Entry<String, Snapshot> latest = repository.latest(RepositoryContract.DB).orElseThrow();
         assertThat(latest.getValue().jobId()).isEqualTo(second);
         assertThat(repository.snapshots().get(latest.getValue().parent()).jobId()).isEqualTo(first);
@@ -162,7 +160,7 @@ class RepositoryCopyJobTest {
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(15));
         assertThat(result.state()).isEqualTo(JobState.CANCELLED);
         assertThat(result.reportedAt()).as("the agent stopped within 2 s of the cancel").isBefore(cancelledAt.plusSeconds(2));
-        Storage storage = directoryRepository(backupdefId);
+        Storage storage = AgentTestSupport.directoryRepository(config, backupdefId);
         assertThat(storage.list(Repository.SNAPSHOTS)).isEmpty();
         assertThat(storage.list(Repository.LOCKS)).isEmpty();
         assertThat(storage.list(Repository.KEYS)).hasSize(1);
@@ -173,7 +171,7 @@ class RepositoryCopyJobTest {
         Path pvc = agent.pvc("shop", "db");
         randomFile(pvc.resolve("table"), 100_000);
         String backupdefId = AgentTestSupport.newId();
-        Storage storage = directoryRepository(backupdefId);
+        Storage storage = AgentTestSupport.directoryRepository(config, backupdefId);
         Repository.open(storage, "another agent's password".toCharArray());
         Map<String, Long> before = RepositoryContract.objects(storage);
         String jobId = AgentTestSupport.newId();
@@ -187,18 +185,8 @@ class RepositoryCopyJobTest {
         assertThat(RepositoryContract.objects(storage)).isEqualTo(before);
     }
 
-    private Storage directoryRepository(String backupdefId) {
-        return new DirectoryStorage(config.target().resolve("repositories").resolve(backupdefId), "test repository");
-    }
-
     private char[] password() throws RepositoryException {
         return RepositoryPassword.of(config.repository());
     }
 
-    /** The PVC's final copy update: progress is read from the broker as far as it got, so wait until that includes the end. */
-    private PvcProgressUpdated lastCopyUpdate(String jobId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY).reduce((a, b) -> b)
-                        .orElseThrow(), update -> update.state() == PvcState.COMPLETED);
-    }
 }

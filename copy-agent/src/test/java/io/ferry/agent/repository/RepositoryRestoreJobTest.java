@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import io.ferry.agent.repository.index.BlobLocation;
 import io.ferry.agent.repository.pack.PackBuilder;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
-import io.ferry.agent.repository.storage.DirectoryStorage;
 import io.ferry.agent.repository.storage.Storage;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
@@ -41,7 +39,6 @@ import io.ferry.events.job.TargetSpec;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.vocabulary.JobState;
-import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.Phase;
 import io.ferry.events.vocabulary.PvcState;
 import io.ferry.testsupport.KafkaRecords;
@@ -110,7 +107,7 @@ class RepositoryRestoreJobTest {
         assertThat(facts(restoredDb)).isEqualTo(dbAtCopy);
         assertThat(facts(config.volumesRoot().resolve("shop-restored/cache"))).isEqualTo(cacheAtCopy);
         assertThat(sha256(restoredDb.resolve("base/16384/1259"))).isNotEqualTo(sha256(db.resolve("base/16384/1259")));
-        PvcProgressUpdated dbProgress = lastUpdate(restoreJob, "db");
+        PvcProgressUpdated dbProgress = agent.finalCopyUpdate(restoreJob, update -> update.name().equals("db"));
         assertThat(dbProgress.namespace()).isEqualTo("shop-restored");
         assertThat(dbProgress.stats().ioSize()).as("io counts bytes written").isEqualTo(dbAtCopy.values().stream().mapToLong(FileFacts::size).sum());
         assertThat(dbProgress.stats().ioNumberOfFiles()).isEqualTo(3);
@@ -132,10 +129,10 @@ class RepositoryRestoreJobTest {
         AgentJobReported partial = restore(AgentTestSupport.restoreJob(refused, backupdefId, refusing, CopyOptions.DEFAULTS, null));
 
         assertThat(partial.state()).isEqualTo(JobState.PARTIAL);
-        assertThat(lastUpdate(refused, "db").state()).isEqualTo(PvcState.FAILED);
-        assertThat(lastUpdate(refused, "db").message()).contains("the PVC is not empty (1 entry)")
+        assertThat(agent.finalCopyUpdate(refused, update -> update.name().equals("db")).state()).isEqualTo(PvcState.FAILED);
+        assertThat(agent.finalCopyUpdate(refused, update -> update.name().equals("db")).message()).contains("the PVC is not empty (1 entry)")
                 .contains("does not allow overwriting");
-        assertThat(lastUpdate(refused, "cache").state()).isEqualTo(PvcState.COMPLETED);
+        assertThat(agent.finalCopyUpdate(refused, update -> update.name().equals("cache")).state()).isEqualTo(PvcState.COMPLETED);
         try (Stream<Path> left = Files.list(occupied)) {
             assertThat(left).extracting(path -> path.getFileName().toString()).containsExactly("someone-elses-data");
         }
@@ -174,7 +171,7 @@ class RepositoryRestoreJobTest {
         randomFile(agent.pvc("shop", "b").resolve("nested/b.bin"), 400_000);
         String backupdefId = AgentTestSupport.newId();
         String copyJob = copy(backupdefId, null);
-        Storage storage = directoryRepository(backupdefId);
+        Storage storage = AgentTestSupport.directoryRepository(config, backupdefId);
         Repository repository = Repository.openExisting(storage, RepositoryPassword.of(config.repository()));
         Snapshot b = repository.snapshots().values().stream().filter(snapshot -> snapshot.pvc().equals("b")).findFirst().orElseThrow();
         BlobLocation location = repository.index().locate(b.files().get(0).chunks().get(0));
@@ -188,9 +185,9 @@ class RepositoryRestoreJobTest {
                 new RestoreSpec(copyJob, List.of(), Map.of("shop", "shop-2"), false), CopyOptions.DEFAULTS, null));
 
         assertThat(result.state()).isEqualTo(JobState.PARTIAL);
-        assertThat(lastUpdate(restoreJob, "b").message()).contains("1 of 1 file could not be restored: nested/b.bin (Chunk ")
+        assertThat(agent.finalCopyUpdate(restoreJob, update -> update.name().equals("b")).message()).contains("1 of 1 file could not be restored: nested/b.bin (Chunk ")
                 .contains("is damaged");
-        assertThat(lastUpdate(restoreJob, "a").state()).isEqualTo(PvcState.COMPLETED);
+        assertThat(agent.finalCopyUpdate(restoreJob, update -> update.name().equals("a")).state()).isEqualTo(PvcState.COMPLETED);
         assertThat(sha256(config.volumesRoot().resolve("shop-2/a/a.bin"))).isEqualTo(sha256(config.volumesRoot().resolve("shop/a/a.bin")));
         assertThat(files(config.volumesRoot().resolve("shop-2/b"))).as("nothing half-written, nothing temporary").isEmpty();
     }
@@ -212,7 +209,7 @@ class RepositoryRestoreJobTest {
         Instant phaseStart = agent.reports(limited).stream().filter(report -> report.phase() == Phase.RESTORE).findFirst().orElseThrow()
                 .reportedAt();
         double seconds = Duration.between(phaseStart, done.reportedAt()).toNanos() / 1e9;
-        double rate = lastUpdate(limited, "data").stats().transferredSize() / seconds;
+        double rate = agent.finalCopyUpdate(limited, update -> update.name().equals("data")).stats().transferredSize() / seconds;
         assertThat(rate).as("bytes downloaded per second at a limit of %d", limit).isBetween(limit * 0.9, limit * 1.1);
 
         String cancelled = AgentTestSupport.newId();
@@ -288,16 +285,5 @@ class RepositoryRestoreJobTest {
     private AgentJobReported restore(JobDispatched job) {
         agent.dispatch(job);
         return agent.awaitResult(job.jobId(), RESULT_TIMEOUT);
-    }
-
-    private Storage directoryRepository(String backupdefId) {
-        return new DirectoryStorage(config.target().resolve("repositories").resolve(backupdefId), "test repository");
-    }
-
-    /** The PVC's final update: progress is read from the broker as far as it got, so wait until that includes the end. */
-    private PvcProgressUpdated lastUpdate(String jobId, String pvc) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> agent.progress(jobId).stream().filter(update -> update.opType() == OpType.K8S_COPY && update.name().equals(pvc))
-                        .reduce((a, b) -> b).orElseThrow(), update -> !update.state().isUnfinished());
     }
 }
