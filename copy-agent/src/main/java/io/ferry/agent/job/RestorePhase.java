@@ -24,6 +24,7 @@ import io.ferry.agent.volume.Volumes;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.Phase;
 
@@ -63,7 +64,7 @@ final class RestorePhase {
     JobOutcome restore() throws WriteFailedException {
         RestoreSpec spec = job.restore();
         if (spec == null || spec.backupJobId() == null) {
-            return JobOutcome.of(JobState.FAILED, "The RESTORE job names no copy to restore");
+            return JobOutcome.of(JobState.FAILED, "The " + JobType.RESTORE + " job names no copy to restore");
         }
         try (Repository repository = targets.repository(job.target(), job.backupdefId())) {
             return restore(repository, spec);

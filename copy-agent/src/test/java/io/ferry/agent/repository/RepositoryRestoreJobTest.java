@@ -28,7 +28,6 @@ import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.repository.index.BlobLocation;
 import io.ferry.agent.repository.pack.PackBuilder;
 import io.ferry.agent.repository.snapshot.Snapshot;
-import io.ferry.agent.repository.snapshot.SnapshotFile;
 import io.ferry.agent.repository.storage.Storage;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;

@@ -6,8 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.events.restore.RestoreSpec;
 import io.ferry.events.restore.RestoreTriggered;
-import io.ferry.events.vocabulary.BackupInstanceState;
-import io.ferry.events.vocabulary.BackupInstanceType;
+import io.ferry.events.vocabulary.Restorability;
 import io.ferry.job.lifecycle.DefinitionRef;
 import io.ferry.job.lifecycle.JobRequest;
 import io.ferry.job.lifecycle.RestoreRequest;
@@ -54,14 +53,6 @@ public class RestoreRequests implements RestoreSources {
         if (found.isEmpty()) {
             return Optional.of("Backupinstance " + id + " does not exist (it was deleted, or belongs to another organisation)");
         }
-        BackupInstance instance = found.get();
-        if (instance.type() != BackupInstanceType.COPY) {
-            return Optional.of("Backupinstance " + id + " is a " + instance.type() + "; restores are made from copies (COPY backupinstances)");
-        }
-        if (instance.state() != BackupInstanceState.READY) {
-            return Optional.of("Backupinstance " + id + " is " + instance.state() + ", not READY: "
-                    + (instance.state() == BackupInstanceState.PENDING ? "the copy that makes it has not finished" : "it is being deleted"));
-        }
-        return Optional.empty();
+        return Restorability.problem(found.get().type(), found.get().state()).map(problem -> "Backupinstance " + id + " " + problem);
     }
 }

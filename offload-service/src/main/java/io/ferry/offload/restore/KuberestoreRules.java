@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ferry.events.vocabulary.BackupInstanceState;
-import io.ferry.events.vocabulary.BackupInstanceType;
+import io.ferry.events.vocabulary.Restorability;
 
 /**
  * What a kuberestore may ask for beyond its schema: Ferry restores PVC data, so {@code restorePersistentVolumes} is
@@ -69,12 +68,6 @@ final class KuberestoreRules {
         if (instance == null || instance.removed) {
             return "value '" + id + "' must exist in resource 'backupinstances', field '_id'.";
         }
-        if (instance.type != BackupInstanceType.COPY) {
-            return "backupinstance " + id + " is a " + instance.type + "; restores are made from copies (COPY backupinstances)";
-        }
-        if (instance.state != BackupInstanceState.READY) {
-            return "backupinstance " + id + " is " + instance.state + ", not READY";
-        }
-        return null;
+        return Restorability.problem(instance.type, instance.state).map(problem -> "backupinstance " + id + " " + problem).orElse(null);
     }
 }

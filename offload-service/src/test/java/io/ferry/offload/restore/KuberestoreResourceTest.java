@@ -116,7 +116,7 @@ class KuberestoreResourceTest {
         invalid("\"backup_inst\":\"" + foreign + "\"").body("_issues.backup_inst", equalTo(
                 "value '" + foreign + "' must exist in resource 'backupinstances', field '_id'."));
         invalid("\"backup_inst\":\"" + ObjectIds.next() + "\"").body("_issues.backup_inst", containsString("must exist"));
-        invalid("\"backup_inst\":\"" + pending + "\"").body("_issues.backup_inst", equalTo("backupinstance " + pending + " is PENDING, not READY"));
+        invalid("\"backup_inst\":\"" + pending + "\"").body("_issues.backup_inst", equalTo("backupinstance " + pending + " is PENDING, not READY: the copy that makes it has not finished"));
         invalid("\"backup_inst\":\"" + snapshot + "\"").body("_issues.backup_inst", containsString("is a SNAPSHOT; restores are made from copies"));
         invalid("\"backup_inst\":\"" + copy + "\",\"selection\":{\"label_selector\":{\"app\":\"web\"}}")
                 .body("_issues.selection.label_selector", containsString("not supported for restores"));
