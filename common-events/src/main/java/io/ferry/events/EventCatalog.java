@@ -20,6 +20,7 @@ import io.ferry.events.objectstore.ObjectstoreValidated;
 import io.ferry.events.objectstore.ObjectstoreValidationRequested;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.restore.RestoreTriggered;
+import io.ferry.events.retention.DeleteBackupTriggered;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
 
@@ -37,6 +38,8 @@ public final class EventCatalog {
             "ferry.backup.triggered.v1", Topics.TRIGGERS, BackupTriggered.class);
     public static final EventType<RestoreTriggered> RESTORE_TRIGGERED = new EventType<>(
             "ferry.restore.triggered.v1", Topics.TRIGGERS, RestoreTriggered.class);
+    public static final EventType<DeleteBackupTriggered> DELETE_BACKUP_TRIGGERED = new EventType<>(
+            "ferry.backup.delete-triggered.v1", Topics.TRIGGERS, DeleteBackupTriggered.class);
     public static final EventType<BackupInstanceChanged> BACKUP_INSTANCE_CHANGED = new EventType<>(
             "ferry.backupinstance.changed.v1", Topics.BACKUP_INSTANCES, BackupInstanceChanged.class);
     public static final EventType<JobStateChanged> JOB_STATE_CHANGED = new EventType<>(
@@ -65,7 +68,7 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
             BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT, JOB_DISPATCHED, CANCEL_REQUESTED, AGENT_JOB_REPORTED,
             PVC_PROGRESS_UPDATED, OBJECTSTORE_CHANGED, OBJECTSTORE_DELETED, OBJECTSTORE_VALIDATION_REQUESTED,
-            OBJECTSTORE_VALIDATED, RESTORE_TRIGGERED, BACKUP_INSTANCE_CHANGED);
+            OBJECTSTORE_VALIDATED, RESTORE_TRIGGERED, BACKUP_INSTANCE_CHANGED, DELETE_BACKUP_TRIGGERED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -109,7 +109,7 @@ public final class AgentTestSupport {
     }
 
     public static JobDispatched snapshotJob(String jobId, String backupdefId) {
-        return new JobDispatched(jobId, CLUSTER, JobType.K8S_SNAP, backupdefId, null, RunSpec.snapshot(7, null, null), null);
+        return new JobDispatched(jobId, CLUSTER, JobType.K8S_SNAP, backupdefId, null, RunSpec.snapshot(7, null, null, false), null);
     }
 
     public void dispatch(JobDispatched job) {

@@ -14,7 +14,8 @@ import io.ferry.events.vocabulary.BackupInstanceType;
  * @param backupJobId      the job that made it
  * @param endTime          epoch seconds when that job ended; null while PENDING
  * @param retainDays       how long it is kept after {@code endTime}
- * @param removed          true when the backupinstance no longer exists (its job failed or was cancelled)
+ * @param expiryTime       epoch seconds when retention deletes it ({@code endTime} + {@code retainDays}); null while PENDING
+ * @param removed          true when the backupinstance no longer exists (its job failed or was cancelled, or it was deleted)
  */
 public record BackupInstanceChanged(
         String backupInstanceId,
@@ -26,6 +27,7 @@ public record BackupInstanceChanged(
         String backupJobId,
         Long endTime,
         Integer retainDays,
+        Long expiryTime,
         long revision,
         boolean removed) {
 }

@@ -13,6 +13,7 @@ package io.ferry.events.job;
  * @param selection       which PVCs the run covers; null: not known to the producer (the consumer takes it from its
  *                        read model of definitions, or every PVC)
  * @param hooks           the kubebackup's pre- and post-hooks; null as for {@code selection}
+ * @param retentionLocked the result may not be deleted before it expires (the policy's schedule entry is {@code locked})
  */
 public record RunSpec(
         int retainDays,
@@ -21,11 +22,18 @@ public record RunSpec(
         CopyOptions options,
         OffloadProvider offloadProvider,
         PvcSelection selection,
-        BackupHooks hooks) {
+        BackupHooks hooks,
+        boolean retentionLocked) {
+
+    /** A run whose result may be deleted early (ADHOC runs, unlocked schedule entries). */
+    public RunSpec(int retainDays, boolean runBackup, boolean deleteSnapshots, CopyOptions options, OffloadProvider offloadProvider,
+            PvcSelection selection, BackupHooks hooks) {
+        this(retainDays, runBackup, deleteSnapshots, options, offloadProvider, selection, hooks, false);
+    }
 
     /** A snapshot run: no copy options, no target. */
-    public static RunSpec snapshot(int retainDays, PvcSelection selection, BackupHooks hooks) {
-        return new RunSpec(retainDays, false, false, null, null, selection, hooks);
+    public static RunSpec snapshot(int retainDays, PvcSelection selection, BackupHooks hooks, boolean retentionLocked) {
+        return new RunSpec(retainDays, false, false, null, null, selection, hooks, retentionLocked);
     }
 
     public CopyOptions optionsOrDefaults() {
@@ -44,6 +52,6 @@ public record RunSpec(
     /** This run with the selection and hooks known to the consumer filled in where the producer sent none. */
     public RunSpec withDefinition(PvcSelection knownSelection, BackupHooks knownHooks) {
         return new RunSpec(retainDays, runBackup, deleteSnapshots, options, offloadProvider,
-                selection != null ? selection : knownSelection, hooks != null ? hooks : knownHooks);
+                selection != null ? selection : knownSelection, hooks != null ? hooks : knownHooks, retentionLocked);
     }
 }

@@ -19,13 +19,20 @@ import io.ferry.events.vocabulary.TriggerType;
  * @param selection   the kubebackup's PVC selection when the run was asked for; null: job-service takes it from its
  *                    read model of definitions (the scheduler's triggers carry none)
  * @param hooks       the kubebackup's hooks when the run was asked for; null as for {@code selection}
+ * @param retentionLocked the recovery point may not be deleted before it expires (a {@code locked} schedule entry)
  */
 public record BackupTriggered(String triggerId, String backupdefId, String clusterId, TriggerType trigger, int retainDays,
-        Instant requestedAt, DefinitionNames names, PvcSelection selection, BackupHooks hooks) {
+        Instant requestedAt, DefinitionNames names, PvcSelection selection, BackupHooks hooks, boolean retentionLocked) {
+
+    /** A trigger whose recovery point may be deleted early. */
+    public BackupTriggered(String triggerId, String backupdefId, String clusterId, TriggerType trigger, int retainDays,
+            Instant requestedAt, DefinitionNames names, PvcSelection selection, BackupHooks hooks) {
+        this(triggerId, backupdefId, clusterId, trigger, retainDays, requestedAt, names, selection, hooks, false);
+    }
 
     /** A trigger without the kubebackup's selection and hooks. */
     public BackupTriggered(String triggerId, String backupdefId, String clusterId, TriggerType trigger, int retainDays,
             Instant requestedAt, DefinitionNames names) {
-        this(triggerId, backupdefId, clusterId, trigger, retainDays, requestedAt, names, null, null);
+        this(triggerId, backupdefId, clusterId, trigger, retainDays, requestedAt, names, null, null, false);
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.ferry.events.EventJson;
+import io.ferry.events.retention.DeleteBackupSpec;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.trigger.OffloadTriggered;
+import io.ferry.events.vocabulary.BackupInstanceType;
 import io.ferry.events.vocabulary.JobType;
 import io.ferry.events.vocabulary.TargetKind;
 import io.ferry.events.vocabulary.TriggerType;
@@ -46,6 +48,20 @@ class RunSpecWireTest {
         assertThat(job.run().optionsOrDefaults().pvcParallelism()).isEqualTo(4);
         assertThat(job.run().selectionOrEveryPvc()).isEqualTo(PvcSelection.EVERY_PVC);
         assertThat(job.target()).isNull();
+        assertThat(job.run().retentionLocked()).isFalse();
+        assertThat(job.deletion()).isNull();
+    }
+
+    @Test
+    void aLockedScheduledRunAndADeletionTravelFlat() {
+        RunSpec locked = new RunSpec(30, false, true, null, null, null, null, true);
+        JobDispatched job = new JobDispatched("j2", "c1", JobType.DELETE_BACKUP, "b1", null, locked, null, null,
+                new DeleteBackupSpec("65f0c1a2b3c4d5e6f7a8b9c1", BackupInstanceType.COPY, "65f0c1a2b3c4d5e6f7a8b9c2"));
+
+        String json = EventJson.write(job);
+
+        assertThat(json).contains("\"retentionLocked\":true", "\"deletion\":{\"backupInstanceId\":\"65f0c1a2b3c4d5e6f7a8b9c1\",\"type\":\"COPY\"");
+        assertThat(EventJson.read(json, JobDispatched.class)).isEqualTo(job);
     }
 
     @Test

@@ -74,6 +74,11 @@ public class BackupTargets {
                 chosen.name(), chosen.kind() == null ? "(none)" : chosen.kind()));
     }
 
+    /** Whether copies go into repositories (else into a plain file tree per job, {@link #open}). */
+    public boolean repositoriesEnabled() {
+        return repository.enabled();
+    }
+
     /**
      * Checks an objectstore the way a copy job checks its target before it starts.
      *

@@ -173,5 +173,16 @@ public interface AgentConfig {
          */
         @WithDefault("128")
         int restoreBufferMib();
+
+        /**
+         * Garbage collection rewrites a pack that holds blobs no snapshot needs only when those are at least this
+         * percentage of it (below that, it keeps the pack whole: rewriting would upload more than it frees).
+         */
+        @WithDefault("5")
+        int pruneKeepUnusedPercent();
+
+        /** How long a DELETE_BACKUP job waits for copies and restores to release the repository before it prunes. */
+        @WithDefault("10m")
+        Duration pruneWait();
     }
 }

@@ -59,7 +59,7 @@ public class AgentJobs {
         this.journal = journal;
         this.events = events;
         this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval(),
-                config.repository().restoreBufferMib());
+                config.repository());
     }
 
     /** Before commands flow (so that a cancel finds the resumed job running). */

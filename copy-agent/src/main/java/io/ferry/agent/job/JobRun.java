@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.backuptarget.BackupTargets;
+import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.events.AgentEvents;
 import io.ferry.agent.progress.ProgressSink;
 import io.ferry.agent.progress.PvcProgress;
@@ -33,7 +34,8 @@ import io.ferry.events.vocabulary.JobType;
 /**
  * One attempt at a job, from start to result: the {@link SnapshotPhase} of the PVCs the job's selection picks
  * (K8S_SNAP, or a K8S_COPY with runBackup), then the {@link CopyPhase} of a recovery point to the job's backup
- * target (K8S_COPY); or the {@link RestorePhase} of a copy back into PVCs (RESTORE). The phases run their PVCs through one {@link PvcExecutor} ({@code pvc_parallelism} PVCs of a
+ * target (K8S_COPY); or the {@link RestorePhase} of a copy back into PVCs (RESTORE); or the {@link DeletePhase} of a
+ * recovery point (DELETE_BACKUP). The phases run their PVCs through one {@link PvcExecutor} ({@code pvc_parallelism} PVCs of a
  * namespace at a time) and one {@link PvcTransfer} ({@code pvc_file_parallelism} files of a PVC at a time); every
  * byte sent to the target passes the job's upload limit. {@link #stop} ends the work within a fraction of a second:
  * threads check between chunks and are interrupted out of waits. A later attempt (after the agent restarted) reuses
@@ -45,7 +47,7 @@ final class JobRun implements ProgressSink {
 
     /** What a run needs from the agent. */
     record Services(AgentEvents events, Volumes volumes, SnapshotStore snapshots, BackupTargets targets, CopyLedger ledger,
-            Duration progressInterval, int restoreBufferMib) {
+            Duration progressInterval, AgentConfig.Repository repository) {
     }
 
     private final JobDispatched job;
@@ -60,6 +62,7 @@ final class JobRun implements ProgressSink {
     private final SnapshotPhase snapshotPhase;
     private final CopyPhase copyPhase;
     private final RestorePhase restorePhase;
+    private final DeletePhase deletePhase;
 
     JobRun(String orgId, JobDispatched job, JobOptions options, Attempt attempt, Services services) {
         this.job = job;
@@ -76,7 +79,9 @@ final class JobRun implements ProgressSink {
         this.copyPhase = new CopyPhase(job, Instant.now(), reporter, services, pvcs, transfer, threads,
                 RateLimit.bytesPerSecond(options.uploadBytesPerSecond()));
         this.restorePhase = new RestorePhase(job, reporter, services.targets(), services.volumes(), pvcs, threads, options,
-                services.restoreBufferMib() * 1024L * 1024L);
+                services.repository().restoreBufferMib() * 1024L * 1024L);
+        this.deletePhase = new DeletePhase(job, reporter, services.targets(), services.snapshots(), services.repository(),
+                threads.cancellation());
     }
 
     @Override
@@ -137,6 +142,7 @@ final class JobRun implements ProgressSink {
                 case K8S_SNAP -> snapshotJob();
                 case K8S_COPY -> copyJob();
                 case RESTORE -> restorePhase.restore();
+                case DELETE_BACKUP -> deletePhase.delete();
                 default -> JobOutcome.of(JobState.FAILED, "This agent does not run jobs of type " + job.type());
             });
         } catch (StoppedException e) {

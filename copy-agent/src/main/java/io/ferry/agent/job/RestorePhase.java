@@ -13,6 +13,7 @@ import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.repository.ChunkReader;
 import io.ferry.agent.repository.Repository;
+import io.ferry.agent.repository.RepositoryLock;
 import io.ferry.agent.repository.RepositoryException;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
@@ -66,7 +67,8 @@ final class RestorePhase {
         if (spec == null || spec.backupJobId() == null) {
             return JobOutcome.of(JobState.FAILED, "The " + JobType.RESTORE + " job names no copy to restore");
         }
-        try (Repository repository = targets.repository(job.target(), job.backupdefId())) {
+        try (Repository repository = targets.repository(job.target(), job.backupdefId());
+                RepositoryLock lock = repository.lockShared("restore job " + job.jobId())) {
             return restore(repository, spec);
         } catch (TargetUnusableException e) {
             return JobOutcome.of(JobState.FAILED, "Cannot restore the copy of job %s: %s".formatted(spec.backupJobId(), e.getMessage()));

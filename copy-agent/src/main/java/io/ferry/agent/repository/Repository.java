@@ -8,10 +8,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
@@ -46,7 +48,9 @@ public final class Repository implements AutoCloseable {
     private final Storage storage;
     /** The master keys of every key file the password opens, by key file name; the first writes, any may read. */
     private final List<MasterKeys> keyRing;
-    private final ChunkIndex index = new ChunkIndex();
+    /** The union of the index files named in {@link #indexFiles}; replaced whole when they change ({@link #refresh}). */
+    private volatile ChunkIndex index = new ChunkIndex();
+    private volatile Set<String> indexFiles = Set.of();
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
     private Repository(Storage storage, List<MasterKeys> keyRing) {
@@ -124,9 +128,63 @@ public final class Repository implements AutoCloseable {
     }
 
     private void loadIndex() throws IOException, RepositoryException {
-        for (String name : storage.list(INDEX)) {
-            index.add(openJson(name, Sealer.INDEX, IndexFile.class));
+        List<String> names = storage.list(INDEX);
+        ChunkIndex loaded = new ChunkIndex();
+        for (String name : names) {
+            loaded.add(openJson(name, Sealer.INDEX, IndexFile.class));
         }
+        index = loaded;
+        indexFiles = Set.copyOf(names);
+    }
+
+    /**
+     * Reads the index again if its files changed since it was read (garbage collection replaces them and deletes
+     * packs), and forgets snapshots that were deleted: called once a lock keeps garbage collection away.
+     */
+    void refresh() throws IOException, RepositoryException {
+        if (!Set.copyOf(storage.list(INDEX)).equals(indexFiles)) {
+            loadIndex();
+        }
+        snapshots();
+    }
+
+    /**
+     * Takes a shared lock for a restore or a write session and brings the index and snapshots up to date: while it is
+     * held, garbage collection deletes nothing.
+     *
+     * @throws RepositoryException while garbage collection holds the repository
+     */
+    public RepositoryLock lockShared(String holder) throws IOException, RepositoryException {
+        RepositoryLock lock = RepositoryLock.shared(storage, holder);
+        try {
+            refresh();
+            return lock;
+        } catch (IOException | RepositoryException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the snapshots {@code jobId} committed (one per PVC); what only they used is freed by {@link #prune}.
+     *
+     * @return how many were deleted (0: there were none, or they were deleted before)
+     */
+    public int forget(String jobId) throws IOException, RepositoryException {
+        int deleted = 0;
+        for (Map.Entry<String, Snapshot> entry : snapshots().entrySet()) {
+            if (entry.getValue().jobId().equals(jobId)) {
+                storage.delete(SNAPSHOTS + entry.getKey());
+                snapshots.remove(entry.getKey());
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Garbage collection ({@link Prune}): frees what no snapshot uses, under the exclusive lock. */
+    public Prune.Result prune(String holder, int keepUnusedPercent) throws IOException, RepositoryException {
+        return new Prune(this, keepUnusedPercent).run(holder);
     }
 
     public String place() {
@@ -155,14 +213,17 @@ public final class Repository implements AutoCloseable {
         return WriteSession.start(this, options);
     }
 
-    /** Every snapshot in the repository, by id. */
+    /** Every snapshot in the repository, by id (as listed now: new ones are read, deleted ones forgotten). */
     public Map<String, Snapshot> snapshots() throws IOException, RepositoryException {
+        Set<String> listed = new HashSet<>();
         for (String name : storage.list(SNAPSHOTS)) {
             String id = name.substring(SNAPSHOTS.length());
+            listed.add(id);
             if (!snapshots.containsKey(id)) {
                 snapshots.put(id, openJson(name, Sealer.SNAPSHOT, Snapshot.class));
             }
         }
+        snapshots.keySet().retainAll(listed);
         return Map.copyOf(snapshots);
     }
 
@@ -279,7 +340,7 @@ public final class Repository implements AutoCloseable {
         return id;
     }
 
-    private <T> T openJson(String name, byte[] aad, Class<T> type) throws IOException, RepositoryException {
+    <T> T openJson(String name, byte[] aad, Class<T> type) throws IOException, RepositoryException {
         byte[] stored = storage.get(name);
         if (!name.endsWith("/" + HexFormat.of().formatHex(sha256().digest(stored)))) {
             throw new RepositoryException("Object %s of the %s is damaged: its bytes do not have its name's SHA-256".formatted(name, place()));

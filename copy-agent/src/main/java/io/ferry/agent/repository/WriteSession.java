@@ -1,7 +1,6 @@
 package io.ferry.agent.repository;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class WriteSession implements AutoCloseable {
 
     private final Repository repository;
     private final Options options;
-    private final String lock;
+    private final RepositoryLock lock;
     /** Chunks this session stored or is storing, so that two files sharing a chunk store it once. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final List<Pack> uploaded = new ArrayList<>();
@@ -46,24 +45,15 @@ public final class WriteSession implements AutoCloseable {
     private PackBuilder pack = new PackBuilder();
     private boolean open = true;
 
-    private WriteSession(Repository repository, Options options, String lock) {
+    private WriteSession(Repository repository, Options options, RepositoryLock lock) {
         this.repository = repository;
         this.options = options;
         this.lock = lock;
     }
 
+    /** Takes a shared lock, then reads what garbage collection may have changed since the repository was opened. */
     static WriteSession start(Repository repository, Options options) throws IOException, RepositoryException {
-        String lock = Repository.LOCKS + Repository.randomId();
-        repository.storage().put(lock, RepositoryJson.write(new Lock(Lock.SHARED, Instant.now(), "job " + options.jobId())));
-        // The shared lock is written before looking for an exclusive one, and garbage collection does the opposite, so one sees the other.
-        for (String name : repository.storage().list(Repository.LOCKS)) {
-            if (!name.equals(lock) && Lock.EXCLUSIVE.equals(RepositoryJson.read(repository.storage().get(name), Lock.class).kind())) {
-                repository.storage().delete(lock);
-                throw new RepositoryException("The %s is locked by garbage collection (%s); the copy cannot write now".formatted(
-                        repository.place(), name));
-            }
-        }
-        return new WriteSession(repository, options, lock);
+        return new WriteSession(repository, options, repository.lockShared("copy job " + options.jobId()));
     }
 
     /** Starts writing one PVC, with its previous snapshot as parent. */
@@ -178,12 +168,7 @@ public final class WriteSession implements AutoCloseable {
     public synchronized void close() {
         if (open) {
             open = false;
-            try {
-                repository.storage().delete(lock);
-            } catch (IOException e) {
-                org.jboss.logging.Logger.getLogger(WriteSession.class).warnf("Could not remove lock %s of the %s: %s", lock,
-                        repository.place(), e.getMessage());
-            }
+            lock.close();
         }
     }
 }

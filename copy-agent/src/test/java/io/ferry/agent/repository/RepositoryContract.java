@@ -374,6 +374,93 @@ abstract class RepositoryContract {
         assertThat(report.files()).isGreaterThan(needingIt.size());
     }
 
+    @Test
+    void pruningACopysSnapshotsFreesWhatOnlyItUsedKeepsSharedChunksAndASecondPruneFindsNothing() throws Exception {
+        Path pvc = Files.createDirectories(work.resolve("pvc"));
+        randomFile(pvc.resolve("shared.bin"), 9 * MIB, 101);
+        randomFile(pvc.resolve("only-first.bin"), 12 * MIB, 102);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        Files.delete(pvc.resolve("only-first.bin"));
+        randomFile(pvc.resolve("only-second.bin"), 5 * MIB, 103);
+        backup(Repository.open(sameStorage(), PASSWORD), pvc, DB, "job-2", true);
+        long packsBefore = packBytes(storage);
+
+        Repository repository = Repository.open(sameStorage(), PASSWORD);
+        assertThat(repository.forget("job-1")).isEqualTo(1);
+        Prune.Result pruned = repository.prune("test", 5);
+
+        long freed = packsBefore - packBytes(storage);
+        assertThat(pruned.ran()).isTrue();
+        assertThat(pruned.packsRewritten()).as("job-1's packs mixed both files' chunks").isPositive();
+        assertThat(freed).as("the 12 MiB only job-1 used, give or take the packs' headers").isBetween(12L * MIB - 64 * 1024, 12L * MIB + 64 * 1024);
+        assertThat(pruned.freed()).isBetween(freed - 64 * 1024, freed + 64 * 1024);
+        assertThat(storage.list(Repository.INDEX)).hasSize(1);
+        assertThat(storage.list(Repository.LOCKS)).isEmpty();
+        Repository fresh = Repository.open(sameStorage(), PASSWORD);
+        assertThat(fresh.snapshots().values()).extracting(Snapshot::jobId).containsExactly("job-2");
+        assertRestores(fresh, fresh.latest(DB).orElseThrow().getValue(), pvc);
+        CheckReport check = fresh.check();
+        assertThat(check.clean()).as(check.toString()).isTrue();
+        assertThat(check.unreferencedPacks()).isEmpty();
+
+        long indexAndPacks = packBytes(storage) + objects(storage).entrySet().stream().filter(e -> e.getKey().startsWith(Repository.INDEX))
+                .mapToLong(Map.Entry::getValue).sum();
+        Prune.Result again = fresh.prune("test", 5);
+        assertThat(again.freedSomething()).isFalse();
+        assertThat(again.freed()).isZero();
+        assertThat(again.bytesAfter()).isEqualTo(indexAndPacks);
+    }
+
+    @Test
+    void pruneWaitsForACopyThatIsWritingIgnoresStaleLocksAndDeletesWhatInterruptedCopiesLeft() throws Exception {
+        Path pvc = tree(work.resolve("pvc"), 111);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        String leftover = "ab" + "1".repeat(62);
+        storage.put("data/ab/" + leftover, new byte[] { 1, 2, 3 });
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofHours(2));
+        storage.put(Repository.LOCKS + "0".repeat(64), RepositoryJson.write(new RepositoryLock.Content(RepositoryLock.SHARED, longAgo,
+                longAgo, "copy job killed-with-its-agent")));
+        Repository repository = Repository.open(sameStorage(), PASSWORD);
+
+        try (WriteSession writing = Repository.open(sameStorage(), PASSWORD).session(new WriteSession.Options("job-2", true, true))) {
+            Prune.Result busy = repository.prune("test", 5);
+            assertThat(busy.ran()).isFalse();
+            assertThat(busy.heldBy()).isEqualTo("shared lock of copy job job-2");
+            assertThat(storage.exists("data/ab/" + leftover)).as("nothing is deleted while a copy writes").isTrue();
+        }
+        Prune.Result pruned = repository.prune("test", 5);
+
+        assertThat(pruned.ran()).isTrue();
+        assertThat(pruned.unreferencedPacksDeleted()).isEqualTo(1);
+        assertThat(pruned.packsDeleted() + pruned.packsRewritten()).isZero();
+        assertThat(storage.exists("data/ab/" + leftover)).isFalse();
+        assertThat(storage.list(Repository.LOCKS)).as("the stale lock is removed").isEmpty();
+        assertRestores(Repository.open(sameStorage(), PASSWORD), repository.latest(DB).orElseThrow().getValue(), pvc);
+    }
+
+    @Test
+    void aCopyFromARepositoryOpenedBeforeAPruneStoresTheChunksThePruneDeletedAgain() throws Exception {
+        Path pvc = Files.createDirectories(work.resolve("pvc"));
+        randomFile(pvc.resolve("data.bin"), 6 * MIB, 121);
+        backup(Repository.open(storage, PASSWORD), pvc, DB, "job-1", true);
+        Repository openedBefore = Repository.open(sameStorage(), PASSWORD);
+
+        Repository pruning = Repository.open(sameStorage(), PASSWORD);
+        pruning.forget("job-1");
+        assertThat(pruning.prune("test", 5).packsDeleted()).isPositive();
+        assertThat(storage.list("data/")).isEmpty();
+        Counts second = backup(openedBefore, pvc, DB, "job-2", true);
+
+        assertThat(second.stored.get()).as("the chunks are gone, so they are stored again").isGreaterThan(6L * MIB);
+        Repository fresh = Repository.open(sameStorage(), PASSWORD);
+        assertThat(fresh.snapshots().values()).extracting(Snapshot::jobId).containsExactly("job-2");
+        assertRestores(fresh, fresh.latest(DB).orElseThrow().getValue(), pvc);
+    }
+
+    static long packBytes(Storage storage) throws IOException {
+        return objects(storage).entrySet().stream().filter(entry -> entry.getKey().startsWith("data/")).mapToLong(Map.Entry::getValue).sum();
+    }
+
     /** A tree of about 24 MiB: incompressible files of several sizes, text, and many small files. */
     static Path tree(Path root, long seed) throws IOException {
         Random random = new Random(seed);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,16 @@ class RepositoryPasswordTest {
             @Override
             public int restoreBufferMib() {
                 return 0;
+            }
+
+            @Override
+            public int pruneKeepUnusedPercent() {
+                return 5;
+            }
+
+            @Override
+            public Duration pruneWait() {
+                return Duration.ZERO;
             }
         };
     }

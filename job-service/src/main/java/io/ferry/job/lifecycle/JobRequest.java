@@ -26,7 +26,7 @@ public record JobRequest(String triggerId, JobType type, String clusterId, Strin
 
     public static JobRequest of(BackupTriggered t) {
         return new JobRequest(t.triggerId(), JobType.K8S_SNAP, t.clusterId(), t.backupdefId(), null, t.trigger(), t.names(),
-                RunSpec.snapshot(t.retainDays(), t.selection(), t.hooks()), null);
+                RunSpec.snapshot(t.retainDays(), t.selection(), t.hooks(), t.retentionLocked()), null);
     }
 
     /**

@@ -63,7 +63,7 @@ class JobTransitionsTest {
     @Test
     void aSnapshotJobHasNoKubeoffloadNorRunBackupAndIsNamedAfterItsKubebackupOrElseJob() {
         JobRequest request = new JobRequest("t-2", JobType.K8S_SNAP, "c", "b", null, TriggerType.SCHEDULED, null,
-                RunSpec.snapshot(7, null, null), null);
+                RunSpec.snapshot(7, null, null, false), null);
 
         Job named = JobTransitions.created(request, new DefinitionNames(null, "nightly", null), Optional.empty(), NOW);
         Job unnamed = JobTransitions.created(request, new DefinitionNames(null, null, null), Optional.empty(), NOW);
