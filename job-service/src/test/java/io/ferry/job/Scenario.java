@@ -56,9 +56,12 @@ public final class Scenario {
 
     /** Asks for a copy as offload-service's action/run does; returns the trigger id. */
     public String runOffload(String trigger) {
-        String triggerId = UUID.randomUUID().toString();
-        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, org, offload, offloadTriggered(triggerId, trigger)));
-        return triggerId;
+        return runOffload(offloadTriggered(UUID.randomUUID().toString(), trigger));
+    }
+
+    public String runOffload(OffloadTriggered triggered) {
+        KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.OFFLOAD_TRIGGERED, org, offload, triggered));
+        return triggered.triggerId();
     }
 
     /** Runs the offload once and returns its job, still PENDING. */
@@ -76,11 +79,16 @@ public final class Scenario {
     }
 
     public OffloadTriggered offloadTriggered(String triggerId, String trigger) {
+        return offloadTriggered(triggerId, trigger, 15, false);
+    }
+
+    /** A copy of a schedule entry with this retention (scheduled runs of a {@code locked} entry carry the lock). */
+    public OffloadTriggered offloadTriggered(String triggerId, String trigger, int retainDays, boolean retentionLocked) {
         // The names travel with the trigger, as offload-service sends them: the definitions' events come on
         // another topic and may arrive later.
         return new OffloadTriggered(triggerId, offload, backup, cluster, TriggerType.parse(trigger), Instant.now(),
                 new DefinitionNames("prod-cluster", "nightly", "to-s3"),
-                new RunSpec(15, true, true, new CopyOptions(null, null, 2, null), null, null, null));
+                new RunSpec(retainDays, true, true, new CopyOptions(null, null, 2, null), null, null, null, retentionLocked));
     }
 
     /** Asks for a restore of a backupinstance as offload-service's kuberestore action/run does; returns the trigger id. */

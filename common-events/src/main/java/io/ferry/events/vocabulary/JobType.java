@@ -20,6 +20,15 @@ public enum JobType {
         return this == K8S_SNAP || this == K8S_COPY || this == RESTORE;
     }
 
+    /**
+     * Snapshot and copy jobs are runs of their definitions: they make recovery points, count in a definition's status,
+     * and a scheduled one is skipped while the previous run of its definition is going. Restores and deletions act on
+     * recovery points instead.
+     */
+    public boolean isRun() {
+        return this == K8S_SNAP || this == K8S_COPY;
+    }
+
     @JsonCreator
     public static JobType parse(String wire) {
         return Vocabulary.parse(JobType.class, wire, Enum::name, UNKNOWN);

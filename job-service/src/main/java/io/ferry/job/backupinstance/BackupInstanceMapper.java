@@ -10,6 +10,7 @@ import static io.ferry.job.schema.BackupinstanceSchema.CLUSTER;
 import static io.ferry.job.schema.BackupinstanceSchema.CLUSTER_NAME;
 import static io.ferry.job.schema.BackupinstanceSchema.DELETED;
 import static io.ferry.job.schema.BackupinstanceSchema.END_TIME;
+import static io.ferry.job.schema.BackupinstanceSchema.EXPIRY_TIME;
 import static io.ferry.job.schema.BackupinstanceSchema.LABEL_SELECTOR;
 import static io.ferry.job.schema.BackupinstanceSchema.LOCKED;
 import static io.ferry.job.schema.BackupinstanceSchema.MESSAGE;
@@ -44,8 +45,8 @@ import io.ferry.job.lifecycle.DefinitionRef;
 
 /**
  * A {@link BackupInstance} to and from its stored document ({@code BackupinstanceSchema}), field by field; a field it
- * does not have (null) is left out. Every backupinstance is of a Kubernetes cluster ({@code source_type}) and, until
- * retention deletes it, not deleted; locks come with retention.
+ * does not have (null) is left out. Every backupinstance is of a Kubernetes cluster ({@code source_type}); {@code
+ * expiry_time} follows from its end time and retainDays; {@code status.deleted} stays false: a deleted one is removed.
  */
 public final class BackupInstanceMapper {
 
@@ -76,6 +77,7 @@ public final class BackupInstanceMapper {
         if (instance.retainDays() != null) {
             doc.putObject(RETENTION).put(RETAIN_DAYS, instance.retainDays());
         }
+        instance.expiry().ifPresent(expiry -> doc.put(EXPIRY_TIME, expiry.getEpochSecond()));
         if (instance.selection() != null) {
             ObjectNode selection = doc.putObject(BACKUP_SELECTION).put(ALL_NAMESPACES, instance.selection().allNamespaces());
             instance.selection().namespaces().forEach(selection.putArray(NAMESPACES)::add);
@@ -92,7 +94,7 @@ public final class BackupInstanceMapper {
             doc.put(BACKUP_STORAGE_SIZE, instance.backupStorageSize());
         }
         putIfPresent(doc, MESSAGE, instance.message());
-        doc.putObject(STATUS).put(DELETED, false).put(LOCKED, false);
+        doc.putObject(STATUS).put(DELETED, false).put(LOCKED, instance.locked());
         return doc;
     }
 
@@ -105,7 +107,7 @@ public final class BackupInstanceMapper {
                 doc.hasNonNull(PV_COUNT) ? doc.get(PV_COUNT).asInt() : null,
                 doc.hasNonNull(TOTAL_COPY_DATA) ? doc.get(TOTAL_COPY_DATA).asLong() : null,
                 doc.hasNonNull(BACKUP_STORAGE_SIZE) ? doc.get(BACKUP_STORAGE_SIZE).asLong() : null,
-                text(doc, MESSAGE));
+                text(doc, MESSAGE), doc.path(STATUS).path(LOCKED).asBoolean(false));
     }
 
     private static PvcSelection selection(JsonNode selection) {

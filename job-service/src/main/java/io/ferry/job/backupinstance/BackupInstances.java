@@ -4,18 +4,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.ferry.events.backupinstance.BackupInstanceChanged;
-import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.job.TargetSpec;
 import io.ferry.events.vocabulary.BackupInstanceState;
 import io.ferry.events.vocabulary.BackupInstanceType;
 import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.job.lifecycle.Job;
 import io.ferry.job.lifecycle.JobObserver;
 import io.ferry.job.lifecycle.StoredJob;
 import io.ferry.job.progress.CopyProgress;
 import io.ferry.job.schema.BackupinstanceSchema;
-import io.ferry.messaging.outbox.Outbox;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.store.DocumentStore;
 import io.ferry.rest.store.StoredDocument;
@@ -25,23 +24,24 @@ import io.smallrye.mutiny.Uni;
  * Recovery points as jobs make them, in the job's transaction: a snapshot or copy job that is dispatched makes a
  * PENDING backupinstance; when the job COMPLETED or ended PARTIAL it is READY (with the job's end time, PVC count and
  * sizes); when the job ended otherwise (failed, cancelled) it never held anything and is removed. Every change is
- * published as BackupInstanceChanged.
+ * published as BackupInstanceChanged. A DELETE_BACKUP job that COMPLETED removes the backupinstance it deleted; one that
+ * ended otherwise makes it READY again, saying why (retention tries again later).
  */
 @ApplicationScoped
 public class BackupInstances implements JobObserver {
 
     private final DocumentStore store;
     private final BackupInstanceSources sources;
-    private final Outbox outbox;
+    private final BackupInstanceEvents events;
 
-    public BackupInstances(DocumentStore store, BackupInstanceSources sources, Outbox outbox) {
+    public BackupInstances(DocumentStore store, BackupInstanceSources sources, BackupInstanceEvents events) {
         this.store = store;
         this.sources = sources;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @Override
-    public Uni<Void> dispatched(StoredJob job, TargetSpec target, PvcSelection selection) {
+    public Uni<Void> dispatched(StoredJob job, TargetSpec target, RunSpec run) {
         Optional<BackupInstanceType> type = typeMadeBy(job.job());
         if (type.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -49,7 +49,8 @@ public class BackupInstances implements JobObserver {
         Job made = job.job();
         BackupInstance pending = new BackupInstance(made.name(), type.get(), BackupInstanceState.PENDING, made.cluster(), made.backupdef(),
                 made.copydef() == null ? null : made.copydef().id(), target == null ? null : target.objectstoreId(), job.id(),
-                made.startTime(), null, made.retainDays(), selection, null, null, null, "Being made by job " + job.id());
+                made.startTime(), null, made.retainDays(), run.selectionOrEveryPvc(), null, null, null, "Being made by job " + job.id(),
+                run.retentionLocked());
         String id = ObjectIds.next();
         return store.insert(BackupinstanceSchema.SCHEMA, job.orgId(), id, BackupInstanceMapper.toDocument(pending))
                 .call(stored -> sources.insert(job.orgId(), new BackupInstanceSources.Source(id, job.id(), target)))
@@ -58,7 +59,14 @@ public class BackupInstances implements JobObserver {
 
     @Override
     public Uni<Void> changed(StoredJob job) {
-        if (!job.job().state().isTerminal() || typeMadeBy(job.job()).isEmpty()) {
+        if (!job.job().state().isTerminal()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (job.job().type() == JobType.DELETE_BACKUP && job.job().backupInstance() != null) {
+            return store.findForUpdate(BackupinstanceSchema.SCHEMA, job.orgId(), job.job().backupInstance().backupInstanceId())
+                    .chain(stored -> stored.map(document -> deletionEnded(document, job)).orElse(Uni.createFrom().voidItem()));
+        }
+        if (typeMadeBy(job.job()).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return sources.ofJob(job.orgId(), job.id()).chain(source -> source
@@ -71,8 +79,7 @@ public class BackupInstances implements JobObserver {
         BackupInstance current = BackupInstanceMapper.toInstance(document.doc());
         Job ended = job.job();
         if (ended.state() != JobState.COMPLETED && ended.state() != JobState.PARTIAL) {
-            return store.delete(BackupinstanceSchema.SCHEMA, document).call(() -> sources.delete(document.id()))
-                    .chain(() -> publish(document, current, true, document.revision() + 1));
+            return remove(document, current);
         }
         CopyProgress copy = ended.progress().copy();
         BackupInstance ready = current.ready(ended.status().endTime(), ended.progress().protectedPvcs(ended.type()),
@@ -84,11 +91,27 @@ public class BackupInstances implements JobObserver {
                 .chain(updated -> updated.map(stored -> publish(stored, ready, false, stored.revision())).orElse(Uni.createFrom().voidItem()));
     }
 
+    private Uni<Void> deletionEnded(StoredDocument document, StoredJob job) {
+        BackupInstance current = BackupInstanceMapper.toInstance(document.doc());
+        if (current.state() != BackupInstanceState.DELETING) {
+            return Uni.createFrom().voidItem();
+        }
+        if (job.job().state() == JobState.COMPLETED) {
+            return remove(document, current);
+        }
+        BackupInstance ready = current.moved(BackupInstanceState.READY, "Deleting it failed (job %s, %s): %s".formatted(job.id(),
+                job.job().state(), job.job().status().message()));
+        return store.update(BackupinstanceSchema.SCHEMA, document, BackupInstanceMapper.toDocument(ready))
+                .chain(updated -> updated.map(stored -> publish(stored, ready, false, stored.revision())).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> remove(StoredDocument document, BackupInstance current) {
+        return store.delete(BackupinstanceSchema.SCHEMA, document).call(() -> sources.delete(document.id()))
+                .chain(() -> publish(document, current, true, document.revision() + 1));
+    }
+
     private Uni<Void> publish(StoredDocument stored, BackupInstance instance, boolean removed, long revision) {
-        return outbox.append(stored.orgId(), stored.id(), new BackupInstanceChanged(stored.id(), instance.type(), instance.state(),
-                instance.cluster().id(), instance.backupdef().id(), instance.offloadDef(), instance.backupJobId(),
-                instance.endTime() == null ? null : instance.endTime().getEpochSecond(), instance.retainDays(), revision, removed))
-                .replaceWithVoid();
+        return events.changed(stored, instance, removed, revision);
     }
 
     /** Snapshot jobs make SNAPSHOT backupinstances, copy jobs COPY ones; other jobs make none. */

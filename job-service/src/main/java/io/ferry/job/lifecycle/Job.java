@@ -14,13 +14,13 @@ import io.ferry.job.progress.PvcProgress;
  *
  * @param displayName what the job is of, as clients list it: its definition's name
  * @param copydef     the kubeoffload of a K8S_COPY job; null for other jobs
- * @param restore     the kuberestore and backupinstance of a RESTORE job; null for other jobs
+ * @param backupInstance the backupinstance a RESTORE (with its kuberestore) or DELETE_BACKUP job acts on; null for other jobs
  * @param retainDays  how long the result is kept; null for a job stored without one
  * @param runBackup   K8S_COPY: a snapshot is taken first; null for other jobs
  * @param startTime   when the job was created, in whole seconds
  */
 public record Job(String name, JobType type, String displayName, TriggerType trigger, DefinitionRef cluster,
-        DefinitionRef backupdef, DefinitionRef copydef, RestoreRef restore, Integer retainDays, Boolean runBackup, Instant startTime,
+        DefinitionRef backupdef, DefinitionRef copydef, BackupInstanceRef backupInstance, Integer retainDays, Boolean runBackup, Instant startTime,
         JobStatus status, PvcProgress progress) {
 
     public Job {
@@ -32,10 +32,10 @@ public record Job(String name, JobType type, String displayName, TriggerType tri
     }
 
     public Job withStatus(JobStatus next) {
-        return new Job(name, type, displayName, trigger, cluster, backupdef, copydef, restore, retainDays, runBackup, startTime, next, progress);
+        return new Job(name, type, displayName, trigger, cluster, backupdef, copydef, backupInstance, retainDays, runBackup, startTime, next, progress);
     }
 
     public Job withProgress(PvcProgress next) {
-        return new Job(name, type, displayName, trigger, cluster, backupdef, copydef, restore, retainDays, runBackup, startTime, status, next);
+        return new Job(name, type, displayName, trigger, cluster, backupdef, copydef, backupInstance, retainDays, runBackup, startTime, status, next);
     }
 }

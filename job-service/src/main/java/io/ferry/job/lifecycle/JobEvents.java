@@ -30,7 +30,7 @@ public class JobEvents {
         return new JobStateChanged(stored.id(), job.type(), job.state(), job.status().message(), job.cluster().id(),
                 job.backupdef().id(), job.copydef() == null ? null : job.copydef().id(), epochSeconds(job.startTime()),
                 epochSeconds(job.status().endTime()), stored.document().revision(), job.progress().pvcs(),
-                job.progress().protectedPvcs(job.type()), job.restore() == null ? null : job.restore().restoredef().id());
+                job.progress().protectedPvcs(job.type()), job.backupInstance() == null || job.backupInstance().restoredef() == null ? null : job.backupInstance().restoredef().id());
     }
 
     /**

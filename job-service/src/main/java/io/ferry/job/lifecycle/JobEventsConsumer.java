@@ -11,23 +11,26 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.restore.RestoreTriggered;
+import io.ferry.events.retention.DeleteBackupTriggered;
 import io.ferry.events.trigger.BackupTriggered;
 import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
-/** Triggers (of copies, snapshots and restores) create jobs; agent reports and PVC progress move them. */
+/** Triggers (of copies, snapshots, restores and deletions) create jobs; agent reports and PVC progress move them. */
 @ApplicationScoped
 public class JobEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final JobLifecycle lifecycle;
     private final RestoreSources restores;
+    private final DeletionSources deletions;
 
-    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle, RestoreSources restores) {
+    public JobEventsConsumer(IdempotentConsumer consumer, JobLifecycle lifecycle, RestoreSources restores, DeletionSources deletions) {
         this.consumer = consumer;
         this.lifecycle = lifecycle;
         this.restores = restores;
+        this.deletions = deletions;
     }
 
     @Incoming("triggers")
@@ -41,6 +44,10 @@ public class JobEventsConsumer {
             }
             if (event.data() instanceof RestoreTriggered restore) {
                 return restores.request(event.orgId(), restore).chain(request -> lifecycle.create(event.orgId(), request, Instant.now()));
+            }
+            if (event.data() instanceof DeleteBackupTriggered deletion) {
+                return deletions.request(event.orgId(), deletion).chain(request -> request
+                        .map(found -> lifecycle.create(event.orgId(), found, Instant.now())).orElse(Uni.createFrom().voidItem()));
             }
             return Uni.createFrom().voidItem();
         });

@@ -140,7 +140,7 @@ public class JobLifecycle {
     }
 
     private Uni<Optional<StoredJob>> previousRunStillGoing(String orgId, JobRequest request) {
-        if (request.trigger() != TriggerType.SCHEDULED || request.definitionId() == null) {
+        if (request.trigger() != TriggerType.SCHEDULED || request.definitionId() == null || !request.type().isRun()) {
             return Uni.createFrom().item(Optional.empty());
         }
         return jobs.findUnfinished(orgId, request.definitionField(), request.definitionId());
@@ -163,6 +163,9 @@ public class JobLifecycle {
         if (request.restore() != null) {
             return Uni.createFrom().item(request.restore().unavailable() != null ? TargetChoice.unavailable(request.restore().unavailable())
                     : TargetChoice.to(request.restore().target()));
+        }
+        if (request.deletion() != null) {
+            return Uni.createFrom().item(TargetChoice.to(request.deletion().target()));
         }
         return offloadProvider(orgId, request).chain(provider -> targets.resolve(orgId, request.type(), provider));
     }
@@ -225,14 +228,15 @@ public class JobLifecycle {
             RunSpec run = request.run().withDefinition(backup.map(view -> read(view.selection, PvcSelection.class)).orElse(null),
                     backup.map(view -> read(view.hooks, BackupHooks.class)).orElse(null));
             return outbox.append(job.orgId(), request.clusterId(), new JobDispatched(job.id(), request.clusterId(), request.type(),
-                            request.backupdefId(), request.copydefId(), run, target, request.restore() == null ? null : request.restore().spec()))
-                    .chain(() -> observer.dispatched(job, target, run.selectionOrEveryPvc()));
+                            request.backupdefId(), request.copydefId(), run, target, request.restore() == null ? null : request.restore().spec(),
+                            request.deletion() == null ? null : request.deletion().spec()))
+                    .chain(() -> observer.dispatched(job, target, run));
         });
     }
 
     private static Uni<Optional<DefinitionView>> backupDefinition(JobRequest request) {
         if (request.run().selection() != null && request.run().hooks() != null || request.backupdefId() == null
-                || request.restore() != null) {
+                || !request.type().isRun()) {
             return Uni.createFrom().item(Optional.empty());
         }
         return DefinitionView.<DefinitionView>findById(request.backupdefId()).map(Optional::ofNullable);

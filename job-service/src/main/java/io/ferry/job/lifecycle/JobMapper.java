@@ -83,8 +83,8 @@ public final class JobMapper {
                 new DefinitionRef(text(doc, CLUSTER), text(doc, CLUSTER_NAME)),
                 new DefinitionRef(text(doc, BACKUPDEF), text(doc, BACKUPDEF_NAME)),
                 doc.hasNonNull(COPYDEF) ? new DefinitionRef(text(doc, COPYDEF), text(doc, COPYDEF_NAME)) : null,
-                doc.hasNonNull(RESTOREDEF) ? new RestoreRef(new DefinitionRef(text(doc, RESTOREDEF), text(doc, RESTOREDEF_NAME)),
-                        text(doc, BACKUP_INST)) : null,
+                doc.hasNonNull(BACKUP_INST) || doc.hasNonNull(RESTOREDEF) ? new BackupInstanceRef(doc.hasNonNull(RESTOREDEF)
+                        ? new DefinitionRef(text(doc, RESTOREDEF), text(doc, RESTOREDEF_NAME)) : null, text(doc, BACKUP_INST)) : null,
                 integer(doc.path(RETENTION), RETAIN_DAYS),
                 doc.hasNonNull(RUN_BACKUP) ? doc.get(RUN_BACKUP).asBoolean() : null,
                 time(doc, START_TIME),
@@ -120,10 +120,12 @@ public final class JobMapper {
             doc.put(COPYDEF, job.copydef().id());
             putIfPresent(doc, COPYDEF_NAME, job.copydef().name());
         }
-        if (job.restore() != null) {
-            doc.put(RESTOREDEF, job.restore().restoredef().id());
-            putIfPresent(doc, RESTOREDEF_NAME, job.restore().restoredef().name());
-            putIfPresent(doc, BACKUP_INST, job.restore().backupInstanceId());
+        if (job.backupInstance() != null) {
+            if (job.backupInstance().restoredef() != null) {
+                doc.put(RESTOREDEF, job.backupInstance().restoredef().id());
+                putIfPresent(doc, RESTOREDEF_NAME, job.backupInstance().restoredef().name());
+            }
+            putIfPresent(doc, BACKUP_INST, job.backupInstance().backupInstanceId());
         }
         if (job.runBackup() != null) {
             doc.put(RUN_BACKUP, job.runBackup());

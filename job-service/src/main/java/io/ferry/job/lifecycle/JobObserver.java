@@ -1,6 +1,6 @@
 package io.ferry.job.lifecycle;
 
-import io.ferry.events.job.PvcSelection;
+import io.ferry.events.job.RunSpec;
 import io.ferry.events.job.TargetSpec;
 import io.smallrye.mutiny.Uni;
 
@@ -13,10 +13,10 @@ public interface JobObserver {
     /**
      * The job was sent to its agent.
      *
-     * @param target    where it copies to (or restores from); null: the agent's default target
-     * @param selection the PVCs it covers
+     * @param target where it copies to (or restores from, or deletes from); null: the agent's default target
+     * @param run    what it was sent to do (its PVC selection filled in)
      */
-    Uni<Void> dispatched(StoredJob job, TargetSpec target, PvcSelection selection);
+    Uni<Void> dispatched(StoredJob job, TargetSpec target, RunSpec run);
 
     /** The job changed as subscribers hear of it ({@link JobEvents#isNews}). */
     Uni<Void> changed(StoredJob job);

@@ -1,5 +1,6 @@
 package io.ferry.job.lifecycle;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.JobType;
 import io.ferry.job.schema.JobSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.store.DocumentStore;
@@ -34,9 +36,11 @@ public class JobRepository {
         return store.findForUpdate(JobSchema.SCHEMA, orgId, id).map(found -> found.map(StoredJob::of));
     }
 
-    /** A job of the definition named by {@code definitionField} that has not ended yet, if there is one. */
+    /** A run (snapshot or copy) of the definition named by {@code definitionField} that has not ended yet, if there is one. */
     public Uni<Optional<StoredJob>> findUnfinished(String orgId, String definitionField, String definitionId) {
         ObjectNode where = JsonNodeFactory.instance.objectNode().put(definitionField, definitionId);
+        ArrayNode runs = where.putObject(JobSchema.TYPE).putArray("$in");
+        Arrays.stream(JobType.values()).filter(JobType::isRun).forEach(type -> runs.add(type.name()));
         ArrayNode unfinished = where.putObject(JobSchema.STATE).putArray("$in");
         JobState.UNFINISHED.forEach(state -> unfinished.add(state.name()));
         return store.find(JobSchema.SCHEMA, orgId, where.toString(), 1).map(jobs -> jobs.stream().findFirst().map(StoredJob::of));

@@ -28,11 +28,14 @@ public final class JobTransitions {
 
     /**
      * The job a trigger creates: PENDING, or SKIPPED when {@code previous}, a run of the same definition, has not
-     * ended yet. It is named after its kuberestore, else its kubeoffload, else its kubebackup.
+     * ended yet. It is named after its kuberestore, else the backupinstance it deletes, else its kubeoffload,
+     * else its kubebackup.
      */
     public static Job created(JobRequest request, DefinitionNames names, Optional<StoredJob> previous, Instant now) {
         RestoreRequest restore = request.restore();
+        DeletionRequest deletion = request.deletion();
         String base = restore != null ? (restore.restoreName() != null ? restore.restoreName() : "restore")
+                : deletion != null ? "delete-" + (deletion.name() != null ? deletion.name() : deletion.spec().backupInstanceId())
                 : names.copydef() != null ? names.copydef() : names.backupdef() != null ? names.backupdef() : "job";
         boolean copy = request.copydefId() != null;
         JobStatus pending = new JobStatus(JobState.PENDING, "Waiting for the agent", null, null, List.of(), null, null)
@@ -40,9 +43,9 @@ public final class JobTransitions {
         Job job = new Job(base + "-" + now.getEpochSecond(), request.type(), base, request.trigger(),
                 new DefinitionRef(request.clusterId(), names.cluster()), new DefinitionRef(request.backupdefId(), names.backupdef()),
                 copy ? new DefinitionRef(request.copydefId(), names.copydef()) : null,
-                restore == null ? null : new RestoreRef(new DefinitionRef(restore.restoredefId(), restore.restoreName()),
-                        restore.backupInstanceId()),
-                restore == null ? request.run().retainDays() : null, copy ? request.run().runBackup() : null, now, pending,
+                restore != null ? new BackupInstanceRef(new DefinitionRef(restore.restoredefId(), restore.restoreName()), restore.backupInstanceId())
+                        : deletion != null ? new BackupInstanceRef(null, deletion.spec().backupInstanceId()) : null,
+                request.type().isRun() ? request.run().retainDays() : null, copy ? request.run().runBackup() : null, now, pending,
                 PvcProgress.NONE);
         return previous.map(running -> job.withStatus(job.status().ended(JobState.SKIPPED, "Skipped: the previous run of this "
                 + "definition (job " + running.id() + ") is still " + running.job().state() + ".", now))).orElse(job);

@@ -27,6 +27,7 @@ public final class BackupinstanceSchema {
     public static final String SOURCE_BACKUPINST = "source_backupinst";
     public static final String START_TIME = "start_time";
     public static final String END_TIME = "end_time";
+    public static final String EXPIRY_TIME = "expiry_time";
     public static final String RETENTION = "retention";
     public static final String RETAIN_DAYS = "retainDays";
     public static final String BACKUP_SELECTION = "backup_selection";
@@ -56,6 +57,7 @@ public final class BackupinstanceSchema {
             Field.objectId(SOURCE_BACKUPINST).references("backupinstances", "Backupinstance"),
             Field.integer(START_TIME).column(START_TIME, ColumnType.BIGINT),
             Field.integer(END_TIME),
+            Field.integer(EXPIRY_TIME),
             Field.dict(RETENTION, Field.integer(RETAIN_DAYS)),
             Field.dict(BACKUP_SELECTION, Field.bool(ALL_NAMESPACES), Field.list(NAMESPACES, Field.string("namespace")),
                     Field.dict(LABEL_SELECTOR).allowUnknown()),

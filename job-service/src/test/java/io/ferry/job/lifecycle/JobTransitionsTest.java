@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.job.RunSpec;
 import io.ferry.events.restore.RestoreSpec;
+import io.ferry.events.retention.DeleteBackupSpec;
+import io.ferry.events.vocabulary.BackupInstanceType;
 import io.ferry.events.trigger.DefinitionNames;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
@@ -39,7 +41,7 @@ class JobTransitionsTest {
     @Test
     void aCopyTriggerCreatesAPendingJobNamedAfterItsKubeoffload() {
         JobRequest request = new JobRequest("t-1", JobType.K8S_COPY, "c", "b", "o", TriggerType.ADHOC, null,
-                new RunSpec(15, true, false, null, null, null, null), null);
+                new RunSpec(15, true, false, null, null, null, null), null, null);
 
         Job job = JobTransitions.created(request, new DefinitionNames("prod-cluster", "nightly", "to-s3"), Optional.empty(), NOW);
 
@@ -63,7 +65,7 @@ class JobTransitionsTest {
     @Test
     void aSnapshotJobHasNoKubeoffloadNorRunBackupAndIsNamedAfterItsKubebackupOrElseJob() {
         JobRequest request = new JobRequest("t-2", JobType.K8S_SNAP, "c", "b", null, TriggerType.SCHEDULED, null,
-                RunSpec.snapshot(7, null, null, false), null);
+                RunSpec.snapshot(7, null, null, false), null, null);
 
         Job named = JobTransitions.created(request, new DefinitionNames(null, "nightly", null), Optional.empty(), NOW);
         Job unnamed = JobTransitions.created(request, new DefinitionNames(null, null, null), Optional.empty(), NOW);
@@ -80,13 +82,13 @@ class JobTransitionsTest {
     void aRestoreJobIsNamedAfterItsKuberestoreAndKeepsNoRetention() {
         JobRequest request = new JobRequest("t-4", JobType.RESTORE, "c2", "b", null, TriggerType.ADHOC, null,
                 new RunSpec(0, false, false, null, null, null, null),
-                new RestoreRequest("r", "shop-back", "i", new RestoreSpec("j", List.of(), Map.of(), false), null, null));
+                new RestoreRequest("r", "shop-back", "i", new RestoreSpec("j", List.of(), Map.of(), false), null, null), null);
 
         Job job = JobTransitions.created(request, new DefinitionNames("dr", "nightly", null), Optional.empty(), NOW);
 
         assertThat(job.name()).isEqualTo("shop-back-" + NOW.getEpochSecond());
         assertThat(job.displayName()).isEqualTo("shop-back");
-        assertThat(job.restore()).isEqualTo(new RestoreRef(new DefinitionRef("r", "shop-back"), "i"));
+        assertThat(job.backupInstance()).isEqualTo(new BackupInstanceRef(new DefinitionRef("r", "shop-back"), "i"));
         assertThat(job.retainDays()).isNull();
         assertThat(job.copydef()).isNull();
         assertThat(job.runBackup()).isNull();
@@ -94,9 +96,24 @@ class JobTransitionsTest {
     }
 
     @Test
+    void aDeletionJobIsNamedAfterTheBackupinstanceItDeletesAndKeepsNoRetentionNorKubeoffload() {
+        JobRequest request = JobRequest.deletion("t-5", TriggerType.SCHEDULED, new DefinitionRef("c", "prod"), new DefinitionRef("b", "nightly"),
+                new DeletionRequest("to-s3-1795319135", new DeleteBackupSpec("i", BackupInstanceType.COPY, "j"), null));
+
+        Job job = JobTransitions.created(request, new DefinitionNames("prod", "nightly", null), Optional.empty(), NOW);
+
+        assertThat(job.type()).isEqualTo(JobType.DELETE_BACKUP);
+        assertThat(job.displayName()).isEqualTo("delete-to-s3-1795319135");
+        assertThat(job.backupInstance()).isEqualTo(new BackupInstanceRef(null, "i"));
+        assertThat(job.retainDays()).isNull();
+        assertThat(job.copydef()).isNull();
+        assertThat(JobMapper.toJob(JobMapper.toDocument(job)).backupInstance()).isEqualTo(job.backupInstance());
+    }
+
+    @Test
     void aRunWhileThePreviousRunOfItsDefinitionGoesIsCreatedSkippedSayingWhich() {
         JobRequest request = new JobRequest("t-3", JobType.K8S_COPY, "c", "b", "o", TriggerType.SCHEDULED, null,
-                new RunSpec(15, false, false, null, null, null, null), null);
+                new RunSpec(15, false, false, null, null, null, null), null, null);
         StoredJob previous = new StoredJob(new StoredDocument("66f1c0ffee0123456789ab00", "org", NOW, NOW, "e", 3, null),
                 copyJob(JobState.RUNNING));
 

@@ -27,6 +27,6 @@ final class Jobs {
     static Job ofType(JobType type, JobState state) {
         Job job = copyJob(state);
         return new Job(job.name(), type, job.displayName(), job.trigger(), job.cluster(), job.backupdef(), job.copydef(),
-                job.restore(), job.retainDays(), job.runBackup(), job.startTime(), job.status(), job.progress());
+                job.backupInstance(), job.retainDays(), job.runBackup(), job.startTime(), job.status(), job.progress());
     }
 }
