@@ -225,7 +225,13 @@ class ClientReplayIT {
         assertThat(job.path("display_name").asText()).isEqualTo("rx-nightly");
         assertThat(job.path("start_time").isIntegralNumber()).isTrue();
 
-        Answer read = ok(http.send("GET", "/api/v1/kubebackups/" + backup, null), 200);
+        // Until its job has ended and the kubebackup's status says so, the status (and with it the etag) still changes.
+        String ended = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
+                ok(http.send("GET", "/api/v1/jobs/" + job.path("_id").asText(), null), 200).json().path("state").asText(),
+                TERRAFORM_DONE::contains);
+        Answer read = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                ok(http.send("GET", "/api/v1/kubebackups/" + backup, null), 200),
+                answer -> ended.equals(answer.json().path("status").path("jobs").path(0).path("state").asText()));
         Answer paused = ok(http.send("PATCH", "/api/v1/kubebackups/" + backup, "{\"pause\":true}", "If-Match",
                 read.json().path("_etag").asText()), 200);
         assertThat(paused.json().path("_etag").asText()).isNotEqualTo(read.json().path("_etag").asText());
