@@ -19,7 +19,18 @@ public interface SchedulerConfig {
     @WithDefault("3s")
     Duration policyDeleteWait();
 
-    /** Most due schedules claimed and fired in one transaction. */
+    /** Most due schedules claimed and fired in one transaction (and most expired recovery points). */
     @WithDefault("5000")
     int fireBatchSize();
+
+    /** How often expired recovery points are looked for ("off" disables retention, for tests with their own clock). */
+    @WithDefault("10s")
+    String expireInterval();
+
+    /**
+     * How long after asking for a recovery point's deletion retention asks again while it is still READY (the deletion
+     * failed and job-service made it READY again).
+     */
+    @WithDefault("1h")
+    Duration deletionRetry();
 }

@@ -27,8 +27,8 @@ public class FireSlots {
 
     private static final Logger LOG = Logger.getLogger(FireSlots.class);
     private static final String INSERT = """
-            INSERT INTO fire_slot (definition_id, schedule_index, org_id, policy_id, cron, timezone, retain_days, next_fire_at)
-            VALUES (:definition, :index, :org, :policy, :cron, :timezone, :retain, to_timestamp(:next))""";
+            INSERT INTO fire_slot (definition_id, schedule_index, org_id, policy_id, cron, timezone, retain_days, locked, next_fire_at)
+            VALUES (:definition, :index, :org, :policy, :cron, :timezone, :retain, :locked, to_timestamp(:next))""";
 
     private final DocumentStore store;
 
@@ -79,6 +79,7 @@ public class FireSlots {
                     .setParameter("cron", cron)
                     .setParameter("timezone", timezone)
                     .setParameter("retain", entry.path("retainDays").asInt())
+                    .setParameter("locked", entry.path("locked").asBoolean(false))
                     .setParameter("next", next.get().getEpochSecond())
                     .executeUpdate()).replaceWithVoid();
         }).collect().asList().replaceWithVoid();

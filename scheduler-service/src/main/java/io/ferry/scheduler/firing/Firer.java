@@ -49,12 +49,12 @@ public class Firer {
             moved AS (
                 UPDATE fire_slot s SET next_fire_at = to_timestamp(CAST(:next AS bigint))
                 FROM claimed c WHERE s.definition_id = c.definition_id AND s.schedule_index = c.schedule_index
-                RETURNING s.definition_id, s.schedule_index, s.org_id, s.retain_days)""";
+                RETURNING s.definition_id, s.schedule_index, s.org_id, s.retain_days, s.locked)""";
     private static final String REMOVE = """
             moved AS (
                 DELETE FROM fire_slot s USING claimed c
                 WHERE s.definition_id = c.definition_id AND s.schedule_index = c.schedule_index
-                RETURNING s.definition_id, s.schedule_index, s.org_id, s.retain_days)""";
+                RETURNING s.definition_id, s.schedule_index, s.org_id, s.retain_days, s.locked)""";
     private static final String RECORD_TRIGGERS = """
             fired AS (
                 INSERT INTO outbox_event (id, topic, event_key, ce_type, org_id, payload)
@@ -64,13 +64,13 @@ public class Firer {
                        jsonb_strip_nulls(CASE d.kind WHEN 'KUBEBACKUP' THEN jsonb_build_object(
                            'triggerId', trim(m.definition_id) || ':' || m.schedule_index || ':' || CAST(:due AS bigint),
                            'backupdefId', trim(m.definition_id), 'clusterId', trim(d.cluster_id), 'trigger', CAST(:trigger AS text),
-                           'retainDays', m.retain_days, 'requestedAt', CAST(:requestedAt AS text),
+                           'retainDays', m.retain_days, 'retentionLocked', m.locked, 'requestedAt', CAST(:requestedAt AS text),
                            'names', jsonb_build_object('cluster', c.name, 'backupdef', d.name))
                        ELSE jsonb_build_object(
                            'triggerId', trim(m.definition_id) || ':' || m.schedule_index || ':' || CAST(:due AS bigint),
                            'offloadId', trim(m.definition_id), 'backupdefId', trim(d.backupdef_id),
                            'clusterId', trim(d.cluster_id), 'trigger', CAST(:trigger AS text), 'retainDays', m.retain_days,
-                           'runBackup', d.run_backup, 'deleteSnapshots', d.delete_snapshots, 'options', d.options,
+                           'retentionLocked', m.locked, 'runBackup', d.run_backup, 'deleteSnapshots', d.delete_snapshots, 'options', d.options,
                            'requestedAt', CAST(:requestedAt AS text),
                            'names', jsonb_build_object('cluster', c.name, 'backupdef', b.name, 'copydef', d.name)) END)::text
                 FROM moved m

@@ -59,8 +59,8 @@ class FirerTest {
     private final String backup = ObjectIds.next();
 
     @Test
-    void aDueScheduledOffloadFiresOnceWithItsEntrysRetentionAndMovesToItsNextTime() throws Throwable {
-        String policy = policy("{\"name\":\"daily\",\"timezone\":\"Europe/Berlin\",\"schedules\":[{\"retainDays\":9,"
+    void aDueScheduledOffloadFiresOnceWithItsEntrysRetentionAndLockAndMovesToItsNextTime() throws Throwable {
+        String policy = policy("{\"name\":\"daily\",\"timezone\":\"Europe/Berlin\",\"schedules\":[{\"retainDays\":9,\"locked\":true,"
                 + "\"schedule\":{\"cronSpec\":\"30 2 * * *\"}}]}");
         String offload = ObjectIds.next();
         define(offload, DefinitionKind.KUBEOFFLOAD, "nightly-copy", policy, false, true);
@@ -76,6 +76,7 @@ class FirerTest {
         OffloadTriggered trigger = EventJson.read(awaitTrigger(offload).value(), OffloadTriggered.class);
         assertThat(trigger.trigger()).isEqualTo(TriggerType.SCHEDULED);
         assertThat(trigger.run().retainDays()).isEqualTo(9);
+        assertThat(trigger.run().retentionLocked()).isTrue();
         assertThat(trigger.run().runBackup()).isTrue();
         assertThat(trigger.backupdefId()).isEqualTo(backup);
         assertThat(trigger.clusterId()).isEqualTo(cluster);
@@ -102,6 +103,7 @@ class FirerTest {
         fire(markerDue);
         BackupTriggered fired = EventJson.read(awaitTrigger(marker).value(), BackupTriggered.class);
         assertThat(fired.backupdefId()).isEqualTo(marker);
+        assertThat(fired.retentionLocked()).isFalse();
         assertThat(KafkaRecords.awaitMatching(kafka, Topics.TRIGGERS, r -> marker.equals(r.key()) || paused.equals(r.key()), 1, TIMEOUT))
                 .extracting(ConsumerRecord::key).containsOnly(marker);
     }
