@@ -7,7 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.job.JobStateChanged;
-import io.ferry.events.vocabulary.JobType;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -49,10 +48,11 @@ public class JobStateConsumer {
             job.definitionId = switch (changed.type()) {
                 case K8S_COPY -> changed.copydefId();
                 case RESTORE -> changed.restoredefId();
+                case DELETE_BACKUP -> null;
                 default -> changed.backupdefId();
             };
-            // A restore is not a run of the kubebackup it restores from: it stays out of that kubebackup's status.
-            job.backupdefId = changed.type() == JobType.RESTORE ? null : changed.backupdefId();
+            // Restores and deletions are not runs of the kubebackup they act on: they stay out of its status.
+            job.backupdefId = changed.type().isRun() ? changed.backupdefId() : null;
             job.clusterId = changed.clusterId();
             job.pvcs = changed.pvcs();
             job.protectedPvcs = changed.protectedPvcs();
