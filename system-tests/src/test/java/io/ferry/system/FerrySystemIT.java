@@ -264,6 +264,75 @@ class FerrySystemIT {
         deleteTree(settings.agentVolumes().resolve("payments-restored"));
     }
 
+    @Test
+    @Order(5)
+    void deletingCopiesThroughTheGatewayFreesTheirSpaceInTheLocalS3ServerAndKeepsWhatOthersShare() throws Exception {
+        Path docs = Files.createDirectories(settings.agentVolumes().resolve("archive").resolve("docs"));
+        byte[] kept = new byte[400_000];
+        new java.util.Random(17).nextBytes(kept);
+        Files.write(docs.resolve("kept.bin"), kept);
+        String objectstore = ferry.defaultObjectstoreId();
+        String cluster = api(DEMO_ORG).body("{\"name\":\"archive-prod\"}").post("/api/v1/kubeclusters").then().statusCode(201)
+                .extract().path("_id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "READY".equals(api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).path("validate_state")));
+        String backup = api(DEMO_ORG).body("{\"name\":\"archive\",\"cluster\":\"" + cluster
+                + "\",\"trigger_type\":\"ADHOC\",\"source\":{\"namespaces\":[\"archive\"]}}").post("/api/v1/kubebackups")
+                .then().statusCode(201).extract().path("_id");
+        String offload = api(DEMO_ORG).body("{\"name\":\"archive-copy\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"offload_provider\":{\"user_objectstore\":\"" + objectstore + "\"}}").post("/api/v1/kubeoffloads")
+                .then().statusCode(201).extract().path("_id");
+        String packs = "ferry/repositories/" + backup + "/data/";
+        String older = completedCopy(offload, backup, 30);
+        String olderInstance = readyInstance(older);
+        byte[] added = new byte[300_000];
+        new java.util.Random(19).nextBytes(added);
+        Files.write(docs.resolve("added.bin"), added);
+
+        try (LocalS3 s3 = LocalS3.of(settings)) {
+            long afterOlder = s3.bytesUnder(packs);
+            String newer = completedCopy(offload, backup, 1);
+            String newerInstance = readyInstance(newer);
+            long afterNewer = s3.bytesUnder(packs);
+            api(DEMO_ORG).get("/api/v1/backupinstances/" + newerInstance).then()
+                    .body("expiry_time", equalTo(api(DEMO_ORG).get("/api/v1/backupinstances/" + newerInstance).<Integer>path("end_time") + 86_400));
+
+            api(DEMO_ORG).delete("/api/v1/backupinstances/" + newerInstance).then().statusCode(204);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api(DEMO_ORG).get("/api/v1/backupinstances/" + newerInstance).statusCode() == 404);
+            String deletion = api(DEMO_ORG).queryParam("where", "{\"type\":\"DELETE_BACKUP\",\"backup_inst\":\"" + newerInstance + "\"}")
+                    .get("/api/v1/jobs").path("_items[0]._id");
+            api(DEMO_ORG).get("/api/v1/jobs/" + deletion).then().body("state", equalTo("COMPLETED")).body("trigger", equalTo("ADHOC"))
+                    .body("message", containsString("Deleted 1 snapshot of copy job " + newer));
+            long afterDeletingNewer = s3.bytesUnder(packs);
+            System.out.printf("Packs of kubebackup %s in the local S3 server: %d bytes after the older copy, %d after the newer, "
+                    + "%d once the newer was deleted%n", backup, afterOlder, afterNewer, afterDeletingNewer);
+            assertThat(afterDeletingNewer).as("what only the newer copy held is freed, what both held is kept").isEqualTo(afterOlder);
+            api(DEMO_ORG).get("/api/v1/kubeoffloads/" + offload).then().statusCode(200)
+                    .body("status.jobid", equalTo(newer)).body("status.state", equalTo("COMPLETED"));
+
+            api(DEMO_ORG).delete("/api/v1/backupinstances/" + olderInstance).then().statusCode(204);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api(DEMO_ORG).get("/api/v1/backupinstances/" + olderInstance).statusCode() == 404);
+            assertThat(s3.bytesUnder(packs)).isZero();
+        }
+        deleteTree(settings.agentVolumes().resolve("archive"));
+    }
+
+    /** Runs the offload with runBackup and this retention until COMPLETED; returns its job. */
+    private String completedCopy(String offload, String backup, int retainDays) {
+        String job = run(DEMO_ORG, offload, backup, retainDays);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api(DEMO_ORG).get("/api/v1/jobs/" + job).path("state")));
+        return job;
+    }
+
+    private String readyInstance(String job) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api(DEMO_ORG).queryParam("where", "{\"backup_job_id\":\"" + job + "\",\"state\":\"READY\"}")
+                        .get("/api/v1/backupinstances").<String>path("_items[0]._id"), id -> id != null);
+    }
+
     /** A kubebackup of the orders namespace and a kubeoffload of it to {@code offloadProvider}, run until COMPLETED: {backup, job}. */
     private String[] copy(String cluster, String name, String offloadProvider) {
         String backup = api(DEMO_ORG).body("{\"name\":\"" + name + "\",\"cluster\":\"" + cluster
@@ -284,9 +353,13 @@ class FerrySystemIT {
         return run(SYSTEM_ORG, offload, backup);
     }
 
-    /** Runs an offload with runBackup and returns the job it became. */
     private String run(String org, String offload, String backup) {
-        Integer lastRun = api(org).body("{\"retention\":{\"retainDays\":15},\"runBackup\":true}")
+        return run(org, offload, backup, 15);
+    }
+
+    /** Runs an offload with runBackup and returns the job it became. */
+    private String run(String org, String offload, String backup, int retainDays) {
+        Integer lastRun = api(org).body("{\"retention\":{\"retainDays\":" + retainDays + "},\"runBackup\":true}")
                 .post("/api/v1/kubeoffloads/" + offload + "/action/run")
                 .then().statusCode(200).body("backupdef", equalTo(backup)).extract().path("status.last_job_run_time");
         long after = lastRun == null ? 0 : lastRun;

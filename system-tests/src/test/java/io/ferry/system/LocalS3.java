@@ -41,6 +41,12 @@ final class LocalS3 implements AutoCloseable {
                 .map(S3Object::key).toList();
     }
 
+    /** The bytes stored under {@code prefix}. */
+    long bytesUnder(String prefix) {
+        return client.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                .mapToLong(S3Object::size).sum();
+    }
+
     byte[] read(String key) {
         return client.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
     }
