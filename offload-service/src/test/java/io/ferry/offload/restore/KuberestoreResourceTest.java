@@ -112,11 +112,14 @@ class KuberestoreResourceTest {
         String pending = backupInstance(org, BackupInstanceType.COPY, BackupInstanceState.PENDING, 1);
         String snapshot = backupInstance(org, BackupInstanceType.SNAPSHOT, BackupInstanceState.READY, 2);
         String foreign = backupInstance("other-" + org, BackupInstanceType.COPY, BackupInstanceState.READY, 2);
+        String deleting = backupInstance(org, BackupInstanceType.COPY, BackupInstanceState.DELETING, 3);
 
         invalid("\"backup_inst\":\"" + foreign + "\"").body("_issues.backup_inst", equalTo(
                 "value '" + foreign + "' must exist in resource 'backupinstances', field '_id'."));
         invalid("\"backup_inst\":\"" + ObjectIds.next() + "\"").body("_issues.backup_inst", containsString("must exist"));
         invalid("\"backup_inst\":\"" + pending + "\"").body("_issues.backup_inst", equalTo("backupinstance " + pending + " is PENDING, not READY: the copy that makes it has not finished"));
+        invalid("\"backup_inst\":\"" + deleting + "\"").body("_issues.backup_inst", equalTo("backupinstance " + deleting
+                + " is DELETING, not READY: it is being deleted"));
         invalid("\"backup_inst\":\"" + snapshot + "\"").body("_issues.backup_inst", containsString("is a SNAPSHOT; restores are made from copies"));
         invalid("\"backup_inst\":\"" + copy + "\",\"selection\":{\"label_selector\":{\"app\":\"web\"}}")
                 .body("_issues.selection.label_selector", containsString("not supported for restores"));
@@ -137,7 +140,7 @@ class KuberestoreResourceTest {
         String restore = as(org).body("{\"name\":\"r\",\"cluster\":\"%s\",\"backup_inst\":\"%s\",\"selection\":{\"all_namespaces\":true}}"
                 .formatted(destination, copy)).post(RESTORES).then().statusCode(201).extract().path("_id");
         KafkaRecords.send(kafka, cloudEvent(EventCatalog.BACKUP_INSTANCE_CHANGED, org, copy, new BackupInstanceChanged(copy,
-                BackupInstanceType.COPY, BackupInstanceState.READY, sourceCluster, null, null, ObjectIds.next(), 1L, 7, 3, true)));
+                BackupInstanceType.COPY, BackupInstanceState.READY, sourceCluster, null, null, ObjectIds.next(), 1L, 7, 604_801L, 3, true)));
 
         Awaitility.await().atMost(TIMEOUT).until(() -> as(org).body("{}").post(RESTORES + "/" + restore + "/action/run").statusCode() == 422);
         as(org).body("{}").post(RESTORES + "/" + restore + "/action/run").then().statusCode(422)
@@ -154,7 +157,8 @@ class KuberestoreResourceTest {
     private String backupInstance(String orgId, BackupInstanceType type, BackupInstanceState state, long revision) {
         String id = ObjectIds.next();
         KafkaRecords.send(kafka, cloudEvent(EventCatalog.BACKUP_INSTANCE_CHANGED, orgId, id, new BackupInstanceChanged(id, type, state,
-                sourceCluster, ObjectIds.next(), null, ObjectIds.next(), state == BackupInstanceState.READY ? 1L : null, 7, revision, false)));
+                sourceCluster, ObjectIds.next(), null, ObjectIds.next(), state == BackupInstanceState.READY ? 1L : null, 7,
+                state == BackupInstanceState.READY ? 604_801L : null, revision, false)));
         Awaitility.await().atMost(TIMEOUT).until(() -> pool.preparedQuery("SELECT 1 FROM backupinstance_view WHERE id = $1")
                 .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5)).rowCount() == 1);
         return id;
