@@ -311,6 +311,9 @@ class FerrySystemIT {
             api(DEMO_ORG).get("/api/v1/kubeoffloads/" + offload).then().statusCode(200)
                     .body("status.jobid", equalTo(newer)).body("status.state", equalTo("COMPLETED"));
 
+            // Deleting the kubeoffload keeps its recovery points: they go when they expire or are deleted.
+            api(DEMO_ORG).delete("/api/v1/kubeoffloads/" + offload).then().statusCode(204);
+            api(DEMO_ORG).get("/api/v1/backupinstances/" + olderInstance).then().statusCode(200).body("state", equalTo("READY"));
             api(DEMO_ORG).delete("/api/v1/backupinstances/" + olderInstance).then().statusCode(204);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> api(DEMO_ORG).get("/api/v1/backupinstances/" + olderInstance).statusCode() == 404);

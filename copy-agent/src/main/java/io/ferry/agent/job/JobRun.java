@@ -117,6 +117,7 @@ final class JobRun implements ProgressSink {
     boolean runAndReport() throws InterruptedException {
         reporter.started(attempt.resumed()
                 ? "Agent restarted; resuming the job (attempt %d of %d)".formatted(attempt.number(), attempt.max())
+                : job.type() == JobType.DELETE_BACKUP ? "%s job started by the agent".formatted(job.type())
                 : "%s job started by the agent (%s)".formatted(job.type(), options.describe(job.type() == JobType.RESTORE)));
         Optional<JobOutcome> outcome = execute();
         if (outcome.isEmpty()) {
