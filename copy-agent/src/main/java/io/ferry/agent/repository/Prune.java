@@ -20,7 +20,6 @@ import io.ferry.agent.repository.index.BlobLocation;
 import io.ferry.agent.repository.index.IndexFile;
 import io.ferry.agent.repository.pack.PackBuilder;
 import io.ferry.agent.repository.pack.PackBuilder.Pack;
-import io.ferry.agent.repository.pack.PackEntry;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.repository.snapshot.SnapshotFile;
 
@@ -91,20 +90,18 @@ public final class Prune {
 
     private Result collect() throws IOException, RepositoryException {
         var storage = repository.storage();
+        Map<String, Long> indexSizes = storage.sizes(Repository.INDEX);
         Map<String, IndexFile> indexFiles = new TreeMap<>();
-        long indexBytes = 0;
-        for (String name : storage.list(Repository.INDEX)) {
+        for (String name : indexSizes.keySet()) {
             indexFiles.put(name, repository.openJson(name, Sealer.INDEX, IndexFile.class));
-            indexBytes += storage.size(name);
         }
+        long indexBytes = indexSizes.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Snapshot> snapshots = repository.snapshots();
         Set<String> needed = new HashSet<>();
         snapshots.values().forEach(snapshot -> snapshot.files().stream().map(SnapshotFile::chunks).forEach(needed::addAll));
 
         Map<String, Long> stored = new TreeMap<>();
-        for (String name : storage.list("data/")) {
-            stored.put(name.substring(name.lastIndexOf('/') + 1), storage.size(name));
-        }
+        storage.sizes("data/").forEach((name, size) -> stored.put(name.substring(name.lastIndexOf('/') + 1), size));
         long packBytes = stored.values().stream().mapToLong(Long::longValue).sum();
 
         Map<String, PackPlan> indexed = new LinkedHashMap<>();
@@ -145,21 +142,22 @@ public final class Prune {
         }
 
         Rewriter rewriter = new Rewriter();
+        List<String> obsolete = new ArrayList<>(delete);
         int damaged = 0;
         for (PackPlan plan : rewrite) {
-            if (!rewriter.copyNeeded(plan, keptIn)) {
+            if (rewriter.copyNeeded(plan, keptIn)) {
+                obsolete.add(plan.id());
+            } else {
                 keep.add(plan);
                 damaged++;
             }
         }
         List<Pack> written = rewriter.finish();
-        IndexFile index = newIndex(keep, keptIn, written);
+        IndexFile index = newIndex(keep, written);
         String indexId = repository.putJson(Repository.INDEX, Sealer.INDEX, index);
         for (String old : indexFiles.keySet()) {
             storage.delete(old);
         }
-        List<String> obsolete = new ArrayList<>(delete);
-        rewrite.stream().filter(plan -> !keep.contains(plan)).map(PackPlan::id).forEach(obsolete::add);
         deletePacks(obsolete);
         deletePacks(unreferenced);
         long after = storage.size(Repository.INDEX + indexId) + keep.stream().filter(plan -> plan.size() >= 0).mapToLong(PackPlan::size).sum()
@@ -174,18 +172,14 @@ public final class Prune {
         return plan.blobs().keySet().stream().anyMatch(chunk -> !plan.id().equals(keptIn.get(chunk)));
     }
 
-    /** The kept packs' blobs (every blob of a pack kept whole, the needed ones of the rest) and the new packs'. */
-    private static IndexFile newIndex(List<PackPlan> keep, Map<String, String> keptIn, List<Pack> written) {
+    /** Every blob of the packs kept as they are, and of the new packs the needed blobs of rewritten ones went into. */
+    private static IndexFile newIndex(List<PackPlan> keep, List<Pack> written) {
         List<IndexFile.PackBlobs> packs = new ArrayList<>();
         for (PackPlan plan : keep) {
             packs.add(new IndexFile.PackBlobs(plan.id(), List.copyOf(plan.blobs().values())));
         }
         for (Pack pack : written) {
-            List<IndexFile.Blob> blobs = new ArrayList<>();
-            for (PackEntry entry : pack.entries()) {
-                blobs.add(new IndexFile.Blob(HexFormat.of().formatHex(entry.chunkId()), entry.offset(), entry.length(), entry.rawLength()));
-            }
-            packs.add(new IndexFile.PackBlobs(pack.id(), blobs));
+            packs.add(IndexFile.PackBlobs.of(pack.id(), pack.entries()));
         }
         return new IndexFile(IndexFile.VERSION, packs);
     }

@@ -2,7 +2,6 @@ package io.ferry.agent.repository;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import io.ferry.agent.repository.crypto.Sealer;
 import io.ferry.agent.repository.index.IndexFile;
 import io.ferry.agent.repository.pack.PackBuilder;
 import io.ferry.agent.repository.pack.PackBuilder.Pack;
-import io.ferry.agent.repository.pack.PackEntry;
 import io.ferry.agent.repository.snapshot.Snapshot;
 import io.ferry.agent.transfer.RateLimit;
 import io.ferry.agent.transfer.WriteFailedException;
@@ -152,12 +150,7 @@ public final class WriteSession implements AutoCloseable {
         List<IndexFile.PackBlobs> packs = new ArrayList<>();
         synchronized (uploaded) {
             for (Pack pack : uploaded) {
-                List<IndexFile.Blob> blobs = new ArrayList<>();
-                for (PackEntry entry : pack.entries()) {
-                    blobs.add(new IndexFile.Blob(HexFormat.of().formatHex(entry.chunkId()), entry.offset(), entry.length(),
-                            entry.rawLength()));
-                }
-                packs.add(new IndexFile.PackBlobs(pack.id(), blobs));
+                packs.add(IndexFile.PackBlobs.of(pack.id(), pack.entries()));
             }
         }
         return new IndexFile(IndexFile.VERSION, packs);

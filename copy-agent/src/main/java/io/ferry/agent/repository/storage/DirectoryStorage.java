@@ -11,8 +11,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -76,12 +76,12 @@ public final class DirectoryStorage implements Storage {
     }
 
     @Override
-    public List<String> list(String prefix) throws IOException {
+    public SortedMap<String, Long> sizes(String prefix) throws IOException {
         int slash = prefix.lastIndexOf('/');
         Path start = slash < 0 ? root : file(prefix.substring(0, slash));
-        List<String> names = new ArrayList<>();
+        SortedMap<String, Long> sizes = new TreeMap<>();
         if (!Files.isDirectory(start)) {
-            return names;
+            return sizes;
         }
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
@@ -93,7 +93,7 @@ public final class DirectoryStorage implements Storage {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (attributes.isRegularFile() && name.startsWith(prefix)) {
-                    names.add(name);
+                    sizes.put(name, attributes.size());
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -106,8 +106,7 @@ public final class DirectoryStorage implements Storage {
                 throw e;
             }
         });
-        names.sort(null);
-        return names;
+        return sizes;
     }
 
     @Override

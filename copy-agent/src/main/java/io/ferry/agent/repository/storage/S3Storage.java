@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.backuptarget.s3.S3Clients;
@@ -85,17 +85,16 @@ public final class S3Storage implements Storage {
     }
 
     @Override
-    public List<String> list(String prefix) throws IOException {
+    public SortedMap<String, Long> sizes(String prefix) throws IOException {
         return run("Listing " + prefix, () -> {
-            List<String> names = new ArrayList<>();
+            SortedMap<String, Long> sizes = new TreeMap<>();
             for (S3Object object : client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(key(prefix))).contents()) {
                 // Some stores (S3Proxy's filesystem backend) list directories as keys ending in /.
                 if (!object.key().endsWith("/")) {
-                    names.add(object.key().substring(root.length()));
+                    sizes.put(object.key().substring(root.length()), object.size());
                 }
             }
-            names.sort(null);
-            return names;
+            return sizes;
         });
     }
 

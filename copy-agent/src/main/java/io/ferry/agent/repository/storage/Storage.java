@@ -2,6 +2,7 @@ package io.ferry.agent.repository.storage;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The objects of one repository on a backup target, by name relative to the repository's root ({@code keys/…},
@@ -26,7 +27,12 @@ public interface Storage extends AutoCloseable {
     long size(String name) throws IOException;
 
     /** The names of the objects whose name starts with {@code prefix} (for example {@code "index/"}), sorted. */
-    List<String> list(String prefix) throws IOException;
+    default List<String> list(String prefix) throws IOException {
+        return List.copyOf(sizes(prefix).keySet());
+    }
+
+    /** The objects whose name starts with {@code prefix} with their sizes, sorted by name: one listing, no request per object. */
+    SortedMap<String, Long> sizes(String prefix) throws IOException;
 
     boolean exists(String name) throws IOException;
 
