@@ -41,15 +41,15 @@ public class BackupInstanceDeletions implements DeletionSources {
 
     private final DocumentStore store;
     private final BackupInstanceSources sources;
-    private final BackupInstanceEvents events;
+    private final BackupInstanceChanges changes;
     private final ObjectstoreViews objectstores;
     private final JobLifecycle lifecycle;
 
-    public BackupInstanceDeletions(DocumentStore store, BackupInstanceSources sources, BackupInstanceEvents events,
+    public BackupInstanceDeletions(DocumentStore store, BackupInstanceSources sources, BackupInstanceChanges changes,
             ObjectstoreViews objectstores, JobLifecycle lifecycle) {
         this.store = store;
         this.sources = sources;
-        this.events = events;
+        this.changes = changes;
         this.objectstores = objectstores;
         this.lifecycle = lifecycle;
     }
@@ -124,10 +124,8 @@ public class BackupInstanceDeletions implements DeletionSources {
                 ? "Expired at %s; being deleted".formatted(instance.expiry().map(Instant::toString).orElse("?"))
                 : "Being deleted, as asked at " + now;
         BackupInstance deleting = instance.moved(BackupInstanceState.DELETING, why);
-        return store.update(BackupinstanceSchema.SCHEMA, document, BackupInstanceMapper.toDocument(deleting))
-                .map(updated -> updated.orElseThrow(() -> new IllegalStateException("Backupinstance " + document.id() + " changed while locked")))
-                .call(updated -> events.changed(updated, deleting, false, updated.revision()))
-                .chain(updated -> sources.of(document.orgId(), document.id()))
+        return changes.update(document, deleting)
+                .chain(() -> sources.of(document.orgId(), document.id()))
                 .map(source -> JobRequest.deletion(triggerId, reason == DeletionReason.EXPIRED ? TriggerType.SCHEDULED : TriggerType.ADHOC,
                         instance.cluster(), instance.backupdef(), new DeletionRequest(instance.name(),
                                 new DeleteBackupSpec(document.id(), instance.type(), instance.backupJobId()),

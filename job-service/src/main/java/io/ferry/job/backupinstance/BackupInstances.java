@@ -32,12 +32,12 @@ public class BackupInstances implements JobObserver {
 
     private final DocumentStore store;
     private final BackupInstanceSources sources;
-    private final BackupInstanceEvents events;
+    private final BackupInstanceChanges changes;
 
-    public BackupInstances(DocumentStore store, BackupInstanceSources sources, BackupInstanceEvents events) {
+    public BackupInstances(DocumentStore store, BackupInstanceSources sources, BackupInstanceChanges changes) {
         this.store = store;
         this.sources = sources;
-        this.events = events;
+        this.changes = changes;
     }
 
     @Override
@@ -54,7 +54,7 @@ public class BackupInstances implements JobObserver {
         String id = ObjectIds.next();
         return store.insert(BackupinstanceSchema.SCHEMA, job.orgId(), id, BackupInstanceMapper.toDocument(pending))
                 .call(stored -> sources.insert(job.orgId(), new BackupInstanceSources.Source(id, job.id(), target)))
-                .chain(stored -> publish(stored, pending, false, stored.revision()));
+                .chain(stored -> changes.published(stored, pending, false, stored.revision()));
     }
 
     @Override
@@ -87,8 +87,7 @@ public class BackupInstances implements JobObserver {
         if (ready.equals(current)) {
             return Uni.createFrom().voidItem();
         }
-        return store.update(BackupinstanceSchema.SCHEMA, document, BackupInstanceMapper.toDocument(ready))
-                .chain(updated -> updated.map(stored -> publish(stored, ready, false, stored.revision())).orElse(Uni.createFrom().voidItem()));
+        return changes.update(document, ready);
     }
 
     private Uni<Void> deletionEnded(StoredDocument document, StoredJob job) {
@@ -101,17 +100,12 @@ public class BackupInstances implements JobObserver {
         }
         BackupInstance ready = current.moved(BackupInstanceState.READY, "Deleting it failed (job %s, %s): %s".formatted(job.id(),
                 job.job().state(), job.job().status().message()));
-        return store.update(BackupinstanceSchema.SCHEMA, document, BackupInstanceMapper.toDocument(ready))
-                .chain(updated -> updated.map(stored -> publish(stored, ready, false, stored.revision())).orElse(Uni.createFrom().voidItem()));
+        return changes.update(document, ready);
     }
 
     private Uni<Void> remove(StoredDocument document, BackupInstance current) {
         return store.delete(BackupinstanceSchema.SCHEMA, document).call(() -> sources.delete(document.id()))
-                .chain(() -> publish(document, current, true, document.revision() + 1));
-    }
-
-    private Uni<Void> publish(StoredDocument stored, BackupInstance instance, boolean removed, long revision) {
-        return events.changed(stored, instance, removed, revision);
+                .chain(() -> changes.published(document, current, true, document.revision() + 1));
     }
 
     /** Snapshot jobs make SNAPSHOT backupinstances, copy jobs COPY ones; other jobs make none. */
