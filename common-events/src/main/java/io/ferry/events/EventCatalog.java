@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ferry.events.access.AgentAccessChanged;
 import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.backupinstance.BackupInstanceChanged;
@@ -65,10 +66,13 @@ public final class EventCatalog {
     public static final EventType<ObjectstoreValidated> OBJECTSTORE_VALIDATED = new EventType<>(
             "ferry.objectstore.validated.v1", Topics.AGENT_REPORTS, ObjectstoreValidated.class);
 
+    public static final EventType<AgentAccessChanged> AGENT_ACCESS_CHANGED = new EventType<>(
+            "ferry.agent.access-changed.v1", Topics.AGENT_ACCESS, AgentAccessChanged.class);
+
     public static final List<EventType<?>> ALL = List.of(DEFINITION_CHANGED, DEFINITION_DELETED, OFFLOAD_TRIGGERED,
             BACKUP_TRIGGERED, JOB_STATE_CHANGED, AGENT_HEARTBEAT, JOB_DISPATCHED, CANCEL_REQUESTED, AGENT_JOB_REPORTED,
             PVC_PROGRESS_UPDATED, OBJECTSTORE_CHANGED, OBJECTSTORE_DELETED, OBJECTSTORE_VALIDATION_REQUESTED,
-            OBJECTSTORE_VALIDATED, RESTORE_TRIGGERED, BACKUP_INSTANCE_CHANGED, DELETE_BACKUP_TRIGGERED);
+            OBJECTSTORE_VALIDATED, RESTORE_TRIGGERED, BACKUP_INSTANCE_CHANGED, DELETE_BACKUP_TRIGGERED, AGENT_ACCESS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -41,6 +42,29 @@ public final class EventJson {
             throw new MalformedEventException("Not a valid " + payloadType.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The payload as a JSON tree. */
+    public static JsonNode tree(Object payload) {
+        return MAPPER.valueToTree(payload);
+    }
+
+    /** @throws MalformedEventException when the JSON does not match the payload type */
+    public static <T> T read(JsonNode json, Class<T> payloadType) {
+        try {
+            return MAPPER.treeToValue(json, payloadType);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("Not a valid " + payloadType.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses JSON text into a tree. @throws MalformedEventException when it is not JSON */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("Not JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -32,8 +32,11 @@ public final class Topics {
     /** BackupInstanceChanged; key: backupinstance id. */
     public static final String BACKUP_INSTANCES = "ferry.backupinstances";
 
+    /** AgentAccessChanged; key: cluster id. Only offload-service and the agent endpoint read it. */
+    public static final String AGENT_ACCESS = "ferry.agent-access";
+
     public static final List<String> ALL = List.of(DEFINITIONS, TRIGGERS, JOB_STATE, AGENT_HEARTBEATS, AGENT_COMMANDS,
-            AGENT_REPORTS, PVC_PROGRESS, BACKUP_INSTANCES);
+            AGENT_REPORTS, PVC_PROGRESS, BACKUP_INSTANCES, AGENT_ACCESS);
 
     private Topics() {
     }

@@ -19,4 +19,15 @@ public interface OffloadConfig {
     /** Where clients reach the API (the gateway); the base of the agent install URLs in {@code status.agentURL}. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    /** How long an agent's credential is still accepted after a newer one was issued (the agent installed again). */
+    @WithDefault("15m")
+    Duration previousCredentialValidity();
+
+    /**
+     * Where agents reach the agent endpoint, as seen from their clusters (HTTPS in production); put in every agent
+     * install manifest.
+     */
+    @WithDefault("http://localhost:8086")
+    String agentEndpointUrl();
 }

@@ -13,6 +13,7 @@ import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.vocabulary.ClusterState;
 import io.ferry.messaging.inbox.IdempotentConsumer;
 import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.access.AgentAccess;
 import io.ferry.offload.cluster.ClusterStatus;
 import io.ferry.offload.cluster.ClusterStatusMapper;
 import io.ferry.offload.objectstore.ObjectstoreValidations;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.Uni;
  * cannot take commands. {@code last_heartbeat} is refreshed when the state changes and otherwise at most
  * every third of the agent timeout, so that heartbeats do not change the cluster's ETag every few seconds.
  * An agent that takes commands now is also given the objectstore checks that wait for an agent of its organisation.
+ * A heartbeat of a revoked agent (sent before the revocation, read after it) changes nothing: the cluster stays
+ * INACTIVE until the agent is installed again.
  */
 @ApplicationScoped
 public class AgentHeartbeatConsumer {
@@ -36,9 +39,11 @@ public class AgentHeartbeatConsumer {
     private final DocumentStore store;
     private final OffloadConfig config;
     private final ObjectstoreValidations validations;
+    private final AgentAccess access;
 
     public AgentHeartbeatConsumer(IdempotentConsumer consumer, DocumentStore store, OffloadConfig config,
-            ObjectstoreValidations validations) {
+            ObjectstoreValidations validations, AgentAccess access) {
+        this.access = access;
         this.consumer = consumer;
         this.store = store;
         this.config = config;
@@ -55,11 +60,11 @@ public class AgentHeartbeatConsumer {
             return Uni.createFrom().voidItem();
         }
         long refreshEvery = config.agentTimeout().toSeconds() / 3;
-        return store.modify(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId(), ClusterStatusMapper.VIEW,
+        return access.isRevoked(heartbeat.clusterId()).chain(revoked -> revoked ? Uni.createFrom().voidItem() : store.modify(KubeclusterSchema.SCHEMA, event.orgId(), heartbeat.clusterId(), ClusterStatusMapper.VIEW,
                 status -> afterHeartbeat(status, heartbeat, refreshEvery))
                 .chain(cluster -> cluster.isPresent() && takesCommandsNow(heartbeat)
                         ? validations.sendWaiting(event.orgId(), cluster.get())
-                        : Uni.createFrom().voidItem());
+                        : Uni.createFrom().voidItem()));
     }
 
     static ClusterStatus afterHeartbeat(ClusterStatus status, AgentHeartbeat heartbeat, long refreshEvery) {

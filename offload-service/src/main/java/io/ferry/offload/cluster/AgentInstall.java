@@ -7,18 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ferry.events.vocabulary.ClusterState;
+import io.ferry.offload.OffloadConfig;
+import io.ferry.offload.access.AgentAccess;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.ObjectIds;
 import io.ferry.rest.auth.Caller;
 import io.ferry.rest.error.EveException;
 import io.ferry.rest.store.DocumentStore;
+import io.ferry.rest.store.StoredDocument;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The agent install manifest behind {@code status.agentURL}, for whoever holds the cluster's current token,
- * and the admin action that replaces the token. An unknown cluster, a wrong, old or other cluster's token
- * are all the same 404.
+ * The agent install manifest behind {@code status.agentURL}, for whoever holds the cluster's current token (or an
+ * admin of its organisation), each fetch with a newly issued agent credential; the admin actions that replace the
+ * token and that revoke the agent. An unknown cluster, a wrong, old or other cluster's token are all the same 404.
  */
 @ApplicationScoped
 public class AgentInstall {
@@ -28,13 +32,17 @@ public class AgentInstall {
 
     private final DocumentStore store;
     private final AgentInstallUrls urls;
+    private final AgentAccess access;
+    private final String endpointUrl;
 
-    public AgentInstall(DocumentStore store, AgentInstallUrls urls) {
+    public AgentInstall(DocumentStore store, AgentInstallUrls urls, AgentAccess access, OffloadConfig config) {
         this.store = store;
         this.urls = urls;
+        this.access = access;
+        this.endpointUrl = config.agentEndpointUrl();
     }
 
-    /** The manifest, if {@code token} is the cluster's current one. */
+    /** The manifest with a new credential, if {@code token} is the cluster's current one. Call in a transaction. */
     public Uni<String> manifest(String clusterId, String token) {
         if (!ObjectIds.isValid(clusterId)) {
             return Uni.createFrom().failure(EveException.notFound());
@@ -45,8 +53,39 @@ public class AgentInstall {
                 .setParameter("id", clusterId).getResultList())
                 .map(rows -> first(rows)
                         .filter(row -> AgentInstallUrls.matches(Optional.ofNullable((String) row[2]), token))
-                        .map(row -> AgentManifest.manifest(row[0].toString().trim(), clusterId, String.valueOf(row[1])))
-                        .orElseThrow(EveException::notFound));
+                        .orElseThrow(EveException::notFound))
+                .chain(row -> withCredential(row[0].toString().trim(), clusterId, String.valueOf(row[1])));
+    }
+
+    /** The manifest with a new credential, for an admin of the cluster's organisation. Call in a transaction. */
+    public Uni<String> manifest(Caller caller, String clusterId) {
+        if (!ObjectIds.isValid(clusterId)) {
+            return Uni.createFrom().failure(EveException.notFound());
+        }
+        return store.find(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId)
+                .map(found -> found.orElseThrow(EveException::notFound))
+                .chain(cluster -> withCredential(caller.orgId(), cluster.id(), cluster.text("name")));
+    }
+
+    /**
+     * Revokes the cluster's agent: the agent endpoint refuses its credentials from the next request on, the cluster
+     * is INACTIVE saying so, and its install URL is replaced (installing the agent again takes the new one).
+     */
+    public Uni<ObjectNode> revoke(Caller caller, String clusterId) {
+        if (!ObjectIds.isValid(clusterId)) {
+            return Uni.createFrom().failure(EveException.notFound());
+        }
+        String url = urls.issue(clusterId);
+        return store.find(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId)
+                .map(found -> found.orElseThrow(EveException::notFound))
+                .chain(() -> access.revoke(caller.orgId(), clusterId))
+                .chain(revokedAt -> store.modify(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId, ClusterStatusMapper.VIEW,
+                        status -> status.withState(ClusterState.INACTIVE, ClusterStatus.revokedMessage(revokedAt)).withAgentUrl(url)))
+                .map(updated -> answer(clusterId, updated));
+    }
+
+    private Uni<String> withCredential(String orgId, String clusterId, String clusterName) {
+        return access.issue(orgId, clusterId).map(credential -> AgentManifest.manifest(clusterId, clusterName, endpointUrl, credential));
     }
 
     /** Gives the cluster a new install URL; the previous one answers 404 from now on. */
@@ -56,11 +95,13 @@ public class AgentInstall {
         }
         String url = urls.issue(clusterId);
         return store.modify(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId, ClusterStatusMapper.VIEW, status -> status.withAgentUrl(url))
-                .map(updated -> {
-                    ObjectNode answer = updated.orElseThrow(EveException::notFound).doc().deepCopy();
-                    answer.put("_id", clusterId).put("_etag", updated.get().etag()).put("_status", "OK");
-                    return answer;
-                });
+                .map(updated -> answer(clusterId, updated));
+    }
+
+    private static ObjectNode answer(String clusterId, Optional<StoredDocument> updated) {
+        ObjectNode answer = updated.orElseThrow(EveException::notFound).doc().deepCopy();
+        answer.put("_id", clusterId).put("_etag", updated.get().etag()).put("_status", "OK");
+        return answer;
     }
 
     private static Optional<Object[]> first(List<Object[]> rows) {

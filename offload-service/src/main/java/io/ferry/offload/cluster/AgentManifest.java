@@ -10,13 +10,19 @@ public final class AgentManifest {
     }
 
     /**
-     * The manifest for the cluster. The Kafka address, the image tag and where the PVC data, the backup
-     * target and the agent's state live are the operator's to fill in.
+     * The manifest for the cluster, with the credential it was issued. The image tag and where the PVC data, the
+     * backup target and the agent's state live are the operator's to fill in.
+     *
+     * @param endpointUrl where the agent reaches Ferry's agent endpoint
+     * @param credential  the agent's credential (only its hash is kept by Ferry)
      */
-    public static String manifest(String orgId, String clusterId, String clusterName) {
+    public static String manifest(String clusterId, String clusterName, String endpointUrl, String credential) {
         return """
-                # Ferry copy-agent for cluster "%3$s" (%2$s). Apply with: kubectl apply -f <this file>
-                # Set KAFKA_BOOTSTRAP_SERVERS to the address of Ferry's Kafka as seen from this cluster, mount the
+                # Ferry copy-agent for cluster "%2$s" (%1$s). Apply with: kubectl apply -f <this file>
+                # The agent connects out to Ferry's agent endpoint (%3$s) with the credential in the Secret
+                # ferry-agent-credential below, issued when this manifest was fetched: the agent needs no other access
+                # to Ferry. Fetching the manifest again issues a new credential; the previous one keeps working for a
+                # few minutes, so that re-applying replaces the agent without a gap. Mount the
                 # PVCs to back up under /var/lib/ferry/volumes/<namespace>/<pvc>/, and give the agent a backup
                 # target and a state directory that survives restarts. An objectstore's access keys stay in this
                 # cluster: put them in a Secret (keys access_key_id and secret_access_key) and name it in the
@@ -31,6 +37,15 @@ public final class AgentManifest {
                 kind: Namespace
                 metadata:
                   name: cloudcasa-io
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: ferry-agent-credential
+                  namespace: cloudcasa-io
+                type: Opaque
+                stringData:
+                  credential: "%4$s"
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -59,18 +74,15 @@ public final class AgentManifest {
                         - name: copy-agent
                           image: ferry/copy-agent:latest
                           env:
-                            - name: FERRY_AGENT_ORG
-                              value: "%1$s"
-                            - name: FERRY_AGENT_CLUSTER_ID
-                              value: "%2$s"
                             - name: AMDS_CLUSTER_ID
-                              value: "%2$s"
-                            - name: KAFKA_BOOTSTRAP_SERVERS
-                              value: "kafka.example.com:9092"
-                            # One agent per cluster (replicas 1, Recreate): a stable Kafka group member, so a
-                            # restarted agent takes its commands back at once.
-                            - name: FERRY_KAFKA_INSTANCE_ID
-                              value: agent
+                              value: "%1$s"
+                            - name: FERRY_AGENT_ENDPOINT_URLS
+                              value: "%3$s"
+                            - name: FERRY_AGENT_ENDPOINT_CREDENTIAL
+                              valueFrom:
+                                secretKeyRef:
+                                  name: ferry-agent-credential
+                                  key: credential
                             # The JIT compiles the AES-GCM and SHA-256 intrinsics' callers only after many calls; a freshly started
                             # agent would otherwise encrypt and decrypt its first GiB 20 times slower.
                             - name: JAVA_OPTS
@@ -114,6 +126,6 @@ public final class AgentManifest {
                             secretName: ferry-repository
                             defaultMode: 0440
                             optional: true
-                """.formatted(orgId, clusterId, clusterName.replace("\"", "'"));
+                """.formatted(clusterId, clusterName.replace("\"", "'"), endpointUrl, credential);
     }
 }

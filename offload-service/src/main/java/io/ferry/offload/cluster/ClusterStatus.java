@@ -1,5 +1,7 @@
 package io.ferry.offload.cluster;
 
+import java.time.Instant;
+
 import io.ferry.events.vocabulary.ClusterState;
 
 /**
@@ -11,6 +13,11 @@ public record ClusterStatus(ClusterState state, String message, String agentUrl,
     /** A new cluster's: PENDING until its agent reports in. */
     public static ClusterStatus pending(String agentUrl) {
         return new ClusterStatus(ClusterState.PENDING, null, agentUrl, null);
+    }
+
+    /** Why a cluster whose agent an admin revoked is INACTIVE. */
+    public static String revokedMessage(Instant revokedAt) {
+        return "The agent was revoked at " + revokedAt + "; install it again from status.agentURL";
     }
 
     public ClusterStatus withState(ClusterState newState, String newMessage) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.offload.schema.KubebackupSchema;
+import io.ferry.offload.access.AgentAccess;
 import io.ferry.offload.definition.DefinitionEvents;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.ResourceHooks;
@@ -20,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * A new cluster starts PENDING (until its agent reports in), with the URL of its agent's install manifest. Its
  * name is unique in the organisation ({@link UniqueNames}). A cluster that backups still use cannot be deleted.
- * Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same transaction.
+ * Every change and deletion is announced as DefinitionChanged/DefinitionDeleted in the same transaction, and the
+ * creation and deletion to the agent endpoint as AgentAccessChanged ({@link AgentAccess}).
  */
 @ApplicationScoped
 public class KubeclusterHooks implements ResourceHooks {
@@ -29,8 +31,11 @@ public class KubeclusterHooks implements ResourceHooks {
     private final DocumentStore store;
     private final AgentInstallUrls agentUrls;
     private final UniqueNames names;
+    private final AgentAccess access;
 
-    public KubeclusterHooks(DefinitionEvents events, DocumentStore store, AgentInstallUrls agentUrls, UniqueNames names) {
+    public KubeclusterHooks(DefinitionEvents events, DocumentStore store, AgentInstallUrls agentUrls, UniqueNames names,
+            AgentAccess access) {
+        this.access = access;
         this.events = events;
         this.store = store;
         this.agentUrls = agentUrls;
@@ -47,7 +52,8 @@ public class KubeclusterHooks implements ResourceHooks {
 
     @Override
     public Uni<Void> afterWrite(Caller caller, StoredDocument stored, boolean created) {
-        return events.changed(caller, DefinitionKind.KUBECLUSTER, stored);
+        return events.changed(caller, DefinitionKind.KUBECLUSTER, stored)
+                .chain(() -> created ? access.registered(caller.orgId(), stored.id()) : Uni.createFrom().voidItem());
     }
 
     @Override
@@ -63,6 +69,6 @@ public class KubeclusterHooks implements ResourceHooks {
 
     @Override
     public Uni<Void> afterDelete(Caller caller, StoredDocument deleted) {
-        return events.deleted(caller, DefinitionKind.KUBECLUSTER, deleted);
+        return events.deleted(caller, DefinitionKind.KUBECLUSTER, deleted).chain(() -> access.removed(caller.orgId(), deleted.id()));
     }
 }

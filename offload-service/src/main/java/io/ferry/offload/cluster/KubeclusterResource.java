@@ -18,12 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.EveResource;
-import io.ferry.rest.ObjectIds;
 import io.ferry.offload.job.ClusterMetrics;
 import io.ferry.offload.schema.KubeclusterSchema;
 import io.ferry.rest.auth.Caller;
-import io.ferry.rest.error.EveException;
-import io.ferry.rest.store.DocumentStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,14 +29,12 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/kubeclusters")
 public class KubeclusterResource extends EveResource {
 
-    private final DocumentStore store;
     private final AgentInstall agentInstall;
     private final ClusterMetrics metrics;
 
-    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, DocumentStore store, AgentInstall agentInstall,
+    public KubeclusterResource(EveEndpoints endpoints, KubeclusterHooks hooks, AgentInstall agentInstall,
             ClusterMetrics metrics) {
         super(KubeclusterSchema.SCHEMA, endpoints, hooks);
-        this.store = store;
         this.agentInstall = agentInstall;
         this.metrics = metrics;
     }
@@ -64,12 +59,15 @@ public class KubeclusterResource extends EveResource {
                 .map(computed -> Response.fromResponse(response).entity(item.set("metrics", computed)).build());
     }
 
-    /** {@code status.agentURL}: the manifest for whoever holds the cluster's current install token, bearer or not. */
+    /**
+     * {@code status.agentURL}: the manifest for whoever holds the cluster's current install token, bearer or not,
+     * with a newly issued agent credential (hence a transaction: fetching it is installing the agent).
+     */
     @GET
     @Path("/{id}/agent/{token}")
     @Produces("application/yaml")
     @PermitAll
-    @WithSession
+    @WithTransaction
     public Uni<String> agentManifestByToken(@PathParam("id") String id, @PathParam("token") String token) {
         return agentInstall.manifest(id, token);
     }
@@ -84,19 +82,26 @@ public class KubeclusterResource extends EveResource {
         return agentInstall.rotate(endpoints.caller(), id);
     }
 
-    /** The manifest that installs this cluster's agent ({@code status.agentURL}). */
+    /**
+     * Revokes the cluster's agent: the agent endpoint refuses its credential from now on and the cluster is INACTIVE
+     * until the agent is installed again from the new {@code status.agentURL}.
+     */
+    @POST
+    @Path("/{id}/action/revoke-agent")
+    @Produces("application/json")
+    @RolesAllowed(Caller.ADMIN)
+    @WithTransaction
+    public Uni<ObjectNode> revokeAgent(@PathParam("id") String id) {
+        return agentInstall.revoke(endpoints.caller(), id);
+    }
+
+    /** The manifest that installs this cluster's agent, with a newly issued credential: for admins only. */
     @GET
     @Path("/{id}/agent")
     @Produces("application/yaml")
-    @RolesAllowed({ Caller.ADMIN, Caller.VIEWER })
-    @WithSession
+    @RolesAllowed(Caller.ADMIN)
+    @WithTransaction
     public Uni<String> agentManifest(@PathParam("id") String id) {
-        Caller caller = endpoints.caller();
-        if (!ObjectIds.isValid(id)) {
-            return Uni.createFrom().failure(EveException.notFound());
-        }
-        return store.find(KubeclusterSchema.SCHEMA, caller.orgId(), id).map(found -> found
-                .map(cluster -> AgentManifest.manifest(caller.orgId(), cluster.id(), cluster.text("name")))
-                .orElseThrow(EveException::notFound));
+        return agentInstall.manifest(endpoints.caller(), id);
     }
 }

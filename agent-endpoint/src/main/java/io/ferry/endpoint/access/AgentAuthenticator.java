@@ -1,0 +1,103 @@
+package io.ferry.endpoint.access;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.ferry.endpoint.EndpointConfig;
+import io.ferry.events.EventJson;
+import io.ferry.events.access.AgentCredential;
+import io.ferry.events.access.AgentCredentials;
+import io.ferry.rest.error.EveException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Proves who a request comes from by its {@code Authorization: Bearer <credential>} against the hashes in
+ * {@code agent_access}, read for every request so that a revocation applies to the next one. Every failure is a
+ * 401 that says what to do, never which part of a wrong credential was wrong beyond its cluster's state.
+ */
+@ApplicationScoped
+public class AgentAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Pool pool;
+    private final Optional<String> localAgentSha256;
+
+    public AgentAuthenticator(Pool pool, EndpointConfig config) {
+        this.pool = pool;
+        this.localAgentSha256 = config.localAgentCredentialSha256().filter(hash -> !hash.isBlank());
+    }
+
+    /** The identity the header proves, or a failed Uni with a 401 EveException. */
+    public Uni<AgentIdentity> authenticate(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            return refuse("An agent credential is required: Authorization: Bearer <the credential in the agent's Secret>");
+        }
+        String credential = authorization.substring(BEARER.length()).trim();
+        String hash = AgentCredentials.sha256(credential);
+        if (AgentCredentials.isLocal(credential)) {
+            return localAgentSha256.filter(expected -> AgentCredentials.sameHash(expected, hash)).isPresent()
+                    ? Uni.createFrom().item(AgentIdentity.local())
+                    : refuse("This endpoint takes no local agent credential");
+        }
+        Optional<String> cluster = AgentCredentials.clusterOf(credential);
+        if (cluster.isEmpty()) {
+            return refuse("The agent credential is not valid");
+        }
+        return pool.preparedQuery("SELECT org_id, credentials::text, revoked_at, removed FROM agent_access WHERE cluster_id = $1")
+                .execute(Tuple.of(cluster.get()))
+                .map(rows -> rows.iterator().hasNext() ? check(cluster.get(), hash, rows.iterator().next()) : null)
+                .onItem().ifNull().failWith(() -> unauthorized("The agent credential is not valid"));
+    }
+
+    /** Every cluster an agent may still connect for, with its organisation: whom the local agent serves. */
+    public Uni<Map<String, String>> activeClusters() {
+        return pool.query("SELECT cluster_id, org_id FROM agent_access WHERE NOT removed AND revoked_at IS NULL ORDER BY cluster_id")
+                .execute()
+                .map(rows -> {
+                    Map<String, String> clusters = new LinkedHashMap<>();
+                    rows.forEach(row -> clusters.put(row.getString("cluster_id"), row.getString("org_id")));
+                    return clusters;
+                });
+    }
+
+    private static AgentIdentity check(String clusterId, String hash, Row row) {
+        if (row.getBoolean("removed")) {
+            throw unauthorized("Cluster " + clusterId + " was deleted; its agent may no longer connect");
+        }
+        OffsetDateTime revokedAt = row.getOffsetDateTime("revoked_at");
+        if (revokedAt != null) {
+            throw unauthorized("The agent of cluster " + clusterId + " was revoked at " + revokedAt.toInstant()
+                    + "; install it again from the cluster's status.agentURL");
+        }
+        Instant now = Instant.now();
+        boolean valid = credentials(row.getString("credentials")).stream()
+                .anyMatch(credential -> credential.validAt(now) && AgentCredentials.sameHash(credential.sha256(), hash));
+        if (!valid) {
+            throw unauthorized("The agent credential of cluster " + clusterId
+                    + " was replaced or has expired; install the agent again from the cluster's status.agentURL");
+        }
+        return new AgentIdentity(clusterId, row.getString("org_id"));
+    }
+
+    private static List<AgentCredential> credentials(String json) {
+        return List.of(EventJson.read(EventJson.parse(json), AgentCredential[].class));
+    }
+
+    private static Uni<AgentIdentity> refuse(String message) {
+        return Uni.createFrom().failure(unauthorized(message));
+    }
+
+    private static EveException unauthorized(String message) {
+        return new EveException(401, message);
+    }
+}
