@@ -18,7 +18,7 @@ public class AgentAccessConsumer {
 
     private static final String UPSERT = """
             INSERT INTO agent_access (cluster_id, org_id, revision, credentials, revoked_at, removed)
-            VALUES (:cluster, :org, :revision, CAST(:credentials AS jsonb), CAST(:revoked AS timestamptz), :removed)
+            VALUES (:cluster, :org, :revision, CAST(CAST(:credentials AS text) AS jsonb), CAST(CAST(:revoked AS text) AS timestamptz), :removed)
             ON CONFLICT (cluster_id) DO UPDATE SET org_id = EXCLUDED.org_id, revision = EXCLUDED.revision,
                 credentials = EXCLUDED.credentials, revoked_at = EXCLUDED.revoked_at, removed = EXCLUDED.removed
             WHERE agent_access.revision < EXCLUDED.revision""";

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param acceptingCommands whether the agent can take commands (false: its command channel failed);
  *                          absent from older agents, which means true
  */
-public record AgentHeartbeat(String clusterId, String agentVersion, Instant sentAt, Boolean acceptingCommands) {
+public record AgentHeartbeat(String clusterId, String agentVersion, Instant sentAt, Boolean acceptingCommands)
+        implements ReportedByAgent {
 
     /** A heartbeat of an agent that takes commands. */
     public AgentHeartbeat(String clusterId, String agentVersion, Instant sentAt) {

@@ -31,5 +31,5 @@ public record AgentJobReported(
         List<String> activity,
         Integer numTotalResources,
         Integer numBackupResources,
-        Instant reportedAt) {
+        Instant reportedAt) implements ReportedByAgent {
 }

@@ -2,6 +2,8 @@ package io.ferry.events.objectstore;
 
 import java.time.Instant;
 
+import io.ferry.events.agent.ReportedByAgent;
+
 /**
  * What an agent found when it checked an objectstore.
  *
@@ -13,5 +15,5 @@ import java.time.Instant;
  * @param checkedAt     when
  */
 public record ObjectstoreValidated(String objectstoreId, String clusterId, long revision, boolean usable, String message,
-        Instant checkedAt) {
+        Instant checkedAt) implements ReportedByAgent {
 }

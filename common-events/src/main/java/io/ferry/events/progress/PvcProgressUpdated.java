@@ -1,5 +1,6 @@
 package io.ferry.events.progress;
 
+import io.ferry.events.agent.ReportedByAgent;
 import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.PvcState;
 
@@ -32,5 +33,5 @@ public record PvcProgressUpdated(
         Long startTime,
         Long endTime,
         Integer snapshotProgressPercentage,
-        PvcStats stats) {
+        PvcStats stats) implements ReportedByAgent {
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.config.AgentTransport;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.events.Topics;
@@ -27,14 +28,17 @@ import io.ferry.events.definition.DefinitionDeleted;
 import io.ferry.events.definition.DefinitionKind;
 import io.ferry.kafka.IncomingEvents;
 import io.ferry.kafka.KafkaSettings;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * With {@code ferry.agent.adopt-all-clusters}, serves every kubecluster: reads the definitions topic from
- * the beginning on each start (no consumer group, nothing committed) and follows it.
+ * In a Kafka build with {@code ferry.agent.adopt-all-clusters}, serves every kubecluster: reads the definitions topic
+ * from the beginning on each start (no consumer group, nothing committed) and follows it. (Through the agent endpoint,
+ * the endpoint says whom the agent serves: {@code EndpointSession}.)
  */
 @ApplicationScoped
+@IfBuildProperty(name = AgentTransport.PROPERTY, stringValue = AgentTransport.KAFKA)
 public class ClusterDiscovery {
 
     private static final Logger LOG = Logger.getLogger(ClusterDiscovery.class);

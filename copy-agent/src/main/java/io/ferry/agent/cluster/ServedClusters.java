@@ -7,8 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.config.AgentTransport;
 
-/** The clusters this agent works for, each with the organisation that owns it. */
+/**
+ * The clusters this agent works for, each with the organisation that owns it: through the agent endpoint, those it
+ * names for the agent's credential; in a Kafka build, the configured one (or with adopt-all, every cluster).
+ */
 @ApplicationScoped
 public class ServedClusters {
 
@@ -17,7 +21,7 @@ public class ServedClusters {
 
     public ServedClusters(AgentConfig config) {
         this.adoptAll = config.adoptAllClusters();
-        if (adoptAll) {
+        if (adoptAll || AgentTransport.ENDPOINT.equals(config.transport())) {
             return;
         }
         String clusterId = config.clusterId().filter(id -> !id.isBlank()).orElseThrow(() -> new IllegalStateException(
@@ -45,11 +49,18 @@ public class ServedClusters {
         return Map.copyOf(orgByCluster);
     }
 
-    void adopt(String clusterId, String orgId) {
+    /** Serves the cluster, owned by {@code orgId}. */
+    public void adopt(String clusterId, String orgId) {
         orgByCluster.put(clusterId, orgId);
     }
 
     void release(String clusterId) {
         orgByCluster.remove(clusterId);
+    }
+
+    /** Serves exactly these clusters (cluster id to organisation) from now on. */
+    public void replaceAll(Map<String, String> served) {
+        orgByCluster.keySet().retainAll(served.keySet());
+        orgByCluster.putAll(served);
     }
 }

@@ -2,6 +2,7 @@ package io.ferry.agent.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.ferry.events.vocabulary.TargetKind;
@@ -13,15 +14,29 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ferry.agent")
 public interface AgentConfig {
 
-    /** The kubecluster this agent runs in (FERRY_AGENT_CLUSTER_ID). */
+    /**
+     * In a Kafka build, the kubecluster this agent runs in (FERRY_AGENT_CLUSTER_ID); through the endpoint, its
+     * credential says.
+     */
     Optional<String> clusterId();
 
-    /** The organisation that owns the cluster (FERRY_AGENT_ORG). */
+    /** In a Kafka build, the organisation that owns the cluster (FERRY_AGENT_ORG); through the endpoint, it says. */
     Optional<String> org();
 
     /**
-     * Serve every kubecluster found on the definitions topic instead of one. For a single-machine setup
-     * ({@code ./ferry up}) only: such an agent reads every organisation's cluster definitions.
+     * How the agent reaches Ferry ({@link AgentTransport}). Fixed when the agent is built (it decides which parts are
+     * in it); here so that the running agent can tell.
+     */
+    @WithDefault(AgentTransport.ENDPOINT)
+    String transport();
+
+    /** Where and how the agent reaches Ferry's agent endpoint (the default transport). */
+    Endpoint endpoint();
+
+    /**
+     * Serve every kubecluster instead of one. For a single-machine setup ({@code ./ferry up}) only: through the
+     * endpoint with the local agent's credential, every active cluster; in a Kafka build, every cluster found on the
+     * definitions topic (such an agent reads every organisation's cluster definitions).
      */
     @WithDefault("false")
     boolean adoptAllClusters();
@@ -184,5 +199,34 @@ public interface AgentConfig {
         /** How long a DELETE_BACKUP job waits for copies and restores to release the repository before it prunes. */
         @WithDefault("10m")
         Duration pruneWait();
+    }
+
+    /** The agent endpoint. */
+    interface Endpoint {
+
+        /**
+         * Its URLs (FERRY_AGENT_ENDPOINT_URLS, comma-separated): instances behind one name, or several names; the agent
+         * uses one and goes on to the next when it cannot reach it.
+         */
+        Optional<List<String>> urls();
+
+        /** The agent's credential (FERRY_AGENT_ENDPOINT_CREDENTIAL, from the Secret its install manifest creates). */
+        Optional<String> credential();
+
+        /** How long a command poll waits at the endpoint for a command (the endpoint may shorten it). */
+        @WithDefault("20s")
+        Duration pollWait();
+
+        /** How long a request may take beyond a poll's wait before the agent tries another instance. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** Events sent in one request at most. */
+        @WithDefault("2000")
+        int maxBatch();
+
+        /** Events waiting to be sent at most; progress and heartbeats beyond it are dropped (results never are). */
+        @WithDefault("200000")
+        int maxQueued();
     }
 }

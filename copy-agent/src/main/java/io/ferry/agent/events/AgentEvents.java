@@ -1,71 +1,20 @@
 package io.ferry.agent.events;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logging.Logger;
-
-import io.ferry.kafka.EventProducer;
-import io.ferry.kafka.OutgoingEvents;
-
 /**
- * Publishes the agent's events straight to Kafka (the agent has no database, hence no outbox). Events of
- * one key reach the broker in the order they are handed over here, from whichever thread.
+ * Where the agent's events go: the agent endpoint (the default: {@code EndpointAgentEvents}) or, for an agent inside
+ * Ferry's own network, Kafka ({@link KafkaAgentEvents}). Events of one key arrive in the order they are handed over
+ * here, from whichever thread.
  */
-@ApplicationScoped
-public class AgentEvents {
+public interface AgentEvents {
 
-    private static final Logger LOG = Logger.getLogger(AgentEvents.class);
-    private static final URI SOURCE = URI.create("/ferry/copy-agent");
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-
-    private final EventProducer producer;
-
-    public AgentEvents(EventProducer producer) {
-        this.producer = producer;
-    }
-
-    /** Hands the event to the producer without waiting for the broker (progress, heartbeats). */
-    public void publish(String orgId, String key, Object payload) {
-        producer.send(record(UUID.randomUUID().toString(), Instant.now(), orgId, key, payload))
-                .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        LOG.warnf("Publishing %s for %s failed: %s", payload.getClass().getSimpleName(), key, failure.getMessage());
-                    }
-                });
-    }
+    /** Hands the event over without waiting for it to arrive (progress, heartbeats). */
+    void publish(String orgId, String key, Object payload);
 
     /**
-     * Publishes and waits until the broker has the event, retrying until it does: for results that must
-     * not be lost. Blocks the calling thread; never call it on an event loop.
+     * Publishes and waits until Ferry has the event, retrying until it does: for results that must not be lost.
+     * Blocks the calling thread; never call it on an event loop.
      *
      * @throws InterruptedException when the thread is interrupted while waiting
      */
-    public void publishDurably(String orgId, String key, Object payload) throws InterruptedException {
-        ProducerRecord<String, String> record = record(UUID.randomUUID().toString(), Instant.now(), orgId, key, payload);
-        long backoffMillis = 500;
-        while (true) {
-            try {
-                producer.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warnf("Publishing %s for %s failed, retrying in %d ms: %s", payload.getClass().getSimpleName(), key,
-                        backoffMillis, e.getMessage());
-                Thread.sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
-            }
-        }
-    }
-
-    private static ProducerRecord<String, String> record(String id, Instant time, String orgId, String key, Object payload) {
-        return OutgoingEvents.record(id, SOURCE, time, orgId, key, payload);
-    }
+    void publishDurably(String orgId, String key, Object payload) throws InterruptedException;
 }

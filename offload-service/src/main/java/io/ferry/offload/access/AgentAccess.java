@@ -32,8 +32,8 @@ public class AgentAccess {
             ON CONFLICT (cluster_id) DO NOTHING""";
     private static final String LOCK = "SELECT revision, credentials::text FROM agent_access WHERE cluster_id = :cluster FOR UPDATE";
     private static final String UPDATE = """
-            UPDATE agent_access SET revision = :revision, credentials = CAST(:credentials AS jsonb),
-                revoked_at = CAST(:revoked AS timestamptz), removed = :removed WHERE cluster_id = :cluster""";
+            UPDATE agent_access SET revision = :revision, credentials = CAST(CAST(:credentials AS text) AS jsonb),
+                revoked_at = CAST(CAST(:revoked AS text) AS timestamptz), removed = :removed WHERE cluster_id = :cluster""";
 
     private final Outbox outbox;
     private final OffloadConfig config;

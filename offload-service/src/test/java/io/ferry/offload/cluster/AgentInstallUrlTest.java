@@ -50,7 +50,7 @@ class AgentInstallUrlTest {
         String path = servicePath(created.path("status.agentURL"));
 
         String manifest = given().get(path).then().statusCode(200).contentType("application/yaml").extract().asString();
-        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"");
+        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("credential: \"fagent." + id + ".");
         given().header("Authorization", TestTokens.bearer(org)).get(path).then().statusCode(200).contentType("application/yaml");
         given().header("Authorization", TestTokens.bearer("someone-else")).get(path).then().statusCode(200);
     }

@@ -85,7 +85,10 @@ class KubeclusterResourceTest {
 
         String manifest = as(org).get("/api/v1/kubeclusters/" + id + "/agent").then().statusCode(200)
                 .contentType("application/yaml").extract().asString();
-        assertThat(manifest).contains("kind: Deployment").contains("value: \"" + id + "\"").contains("value: \"" + org + "\"")
+        assertThat(manifest).contains("kind: Deployment").doesNotContain(org)
+                .containsPattern("kind: Secret\\s+metadata:\\s+name: ferry-agent-credential")
+                .containsPattern("- name: FERRY_AGENT_ENDPOINT_URLS\\s+value: \"http://localhost:8086\"")
+                .containsPattern("- name: FERRY_AGENT_ENDPOINT_CREDENTIAL\\s+valueFrom:\\s+secretKeyRef:\\s+name: ferry-agent-credential")
                 .containsPattern("name: kubeagent\\s+namespace: cloudcasa-io")
                 .containsPattern("- name: AMDS_CLUSTER_ID\\s+value: \"" + id + "\"")
                 .containsPattern("- name: FERRY_AGENT_SECRETS_DIR\\s+value: /etc/ferry/secrets")

@@ -3,12 +3,9 @@ package io.ferry.agent.command;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.cluster.ServedClusters;
@@ -16,49 +13,42 @@ import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.job.AgentJobs;
 import io.ferry.agent.objectstore.ObjectstoreValidations;
 import io.ferry.events.EventEnvelope;
-import io.ferry.events.MalformedEventException;
 import io.ferry.events.job.CancelRequested;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.objectstore.ObjectstoreValidationRequested;
-import io.ferry.kafka.IncomingEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Commands for the agents of all clusters arrive on one topic (keyed by cluster); this agent acts on
- * those of the clusters it serves, and only when the organisation matches the cluster's owner. A job is
- * acknowledged once it is recorded in the journal, not when it ends, so that a cancel behind it on the
- * same partition gets through. Nothing one command does may stop the channel: a job that cannot be
- * started is reported FAILED by {@link AgentJobs}, an objectstore check runs beside the channel
- * ({@link ObjectstoreValidations}), and anything else that goes wrong is logged and the command acknowledged.
+ * Acts on the commands that reach the agent (from the agent endpoint or, in a Kafka build, from the shared topic):
+ * on those of the clusters it serves, and only when the organisation matches the cluster's owner. Returns once a
+ * job is recorded in the journal, not when it ends, so that the source may confirm it and a cancel behind it gets
+ * through. Nothing one command does may stop the stream: a job that cannot be started is reported FAILED by
+ * {@link AgentJobs}, an objectstore check runs beside it ({@link ObjectstoreValidations}), and anything else that
+ * goes wrong is logged.
  */
 @ApplicationScoped
-public class AgentCommandsConsumer {
+public class AgentCommands {
 
-    private static final Logger LOG = Logger.getLogger(AgentCommandsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(AgentCommands.class);
 
     private final ServedClusters clusters;
     private final AgentJobs jobs;
     private final ObjectstoreValidations validations;
     private final Duration maxCommandAge;
 
-    public AgentCommandsConsumer(ServedClusters clusters, AgentJobs jobs, ObjectstoreValidations validations, AgentConfig config) {
+    public AgentCommands(ServedClusters clusters, AgentJobs jobs, ObjectstoreValidations validations, AgentConfig config) {
         this.clusters = clusters;
         this.jobs = jobs;
         this.validations = validations;
         this.maxCommandAge = config.maxCommandAge();
     }
 
-    @Incoming("agent-commands")
-    @Blocking(ordered = true)
-    public CompletionStage<Void> onCommand(Message<String> message) {
+    /** Acts on one command; never throws (what goes wrong is logged). */
+    public void act(EventEnvelope<?> event) {
         try {
-            IncomingEvents.decode(message).ifPresent(this::apply);
-        } catch (MalformedEventException e) {
-            LOG.warnf("Ignoring a malformed agent command: %s", e.getMessage());
+            apply(event);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not act on an agent command; going on with the next one");
+            LOG.errorf(e, "Could not act on agent command %s; going on with the next one", event.id());
         }
-        return message.ack();
     }
 
     private void apply(EventEnvelope<?> event) {
