@@ -118,8 +118,14 @@ public final class Scenario {
     }
 
     public void report(String job, long sequence, String state, String phase, String message, List<String> activity) {
+        reportFrom(cluster, job, sequence, state, phase, message, activity);
+    }
+
+    /** A report as the agent of {@code reportingCluster} makes it. */
+    public void reportFrom(String reportingCluster, String job, long sequence, String state, String phase, String message,
+            List<String> activity) {
         KafkaRecords.send(kafka, TestEvents.cloudEvent(EventCatalog.AGENT_JOB_REPORTED, org, job,
-                new AgentJobReported(job, cluster, sequence, JobState.parse(state), Phase.parse(phase), message, activity, null, null,
+                new AgentJobReported(job, reportingCluster, sequence, JobState.parse(state), Phase.parse(phase), message, activity, null, null,
                         Instant.now())));
     }
 

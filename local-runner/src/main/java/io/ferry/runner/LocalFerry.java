@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ferry.events.access.AgentCredentials;
 import io.ferry.infra.ChildJvm;
 import io.ferry.infra.KafkaBroker;
 import io.ferry.infra.Pause;
@@ -49,6 +50,8 @@ public final class LocalFerry implements AutoCloseable {
     private KafkaBroker kafka;
     private S3Server s3;
     private SigningKeys signingKeys;
+    /** Lets the local agent in at the agent endpoint for every cluster; new on every start, known only to the two. */
+    private final String localAgentCredential = AgentCredentials.issueLocal();
     private volatile boolean closing;
     private String defaultObjectstoreId;
 
@@ -193,7 +196,7 @@ public final class LocalFerry implements AutoCloseable {
 
     private ChildJvm startInstance(ServiceInstance instance) {
         return ChildJvm.start(instance.name(), List.of(settings.applicationJar(instance.service()).toString()),
-                jvmOptions(instance), Map.of(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
+                jvmOptions(instance), environment(instance), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(),
                 settings.logDirectory().resolve(instance.name() + ".log"));
     }
 
@@ -221,13 +224,20 @@ public final class LocalFerry implements AutoCloseable {
         }
         if (service.name().equals("offload")) {
             options.add("-Dferry.offload.public-url=http://localhost:" + settings.port("gateway"));
+            options.add("-Dferry.offload.agent-endpoint-url=http://localhost:" + settings.port("endpoint"));
         }
         if (service.name().equals("job")) {
             settings.managedStorageSettings().forEach((key, value) -> options.add("-D" + key + "=" + value));
         }
+        if (service.name().equals("endpoint")) {
+            options.add("-Dferry.endpoint.local-agent-credential-sha256=" + AgentCredentials.sha256(localAgentCredential));
+        }
         if (service.name().equals("agent")) {
-            // One agent for every cluster, on the data under FERRY_HOME/agent (see the README's walkthrough).
+            // One agent for every cluster, on the data under FERRY_HOME/agent (see the README's walkthrough), through
+            // the agent endpoint like any agent, with the local agent's credential.
             options.add("-Dferry.agent.adopt-all-clusters=true");
+            options.add("-Dferry.agent.endpoint.urls=" + String.join(",", settings.instances(List.of(endpointService()))
+                    .stream().map(endpoint -> "http://localhost:" + endpoint.port()).toList()));
             options.add("-Dferry.agent.volumes-root=" + settings.agentVolumes().toAbsolutePath());
             options.add("-Dferry.agent.snapshot-store=" + settings.agentDirectory().resolve("snapshots").toAbsolutePath());
             options.add("-Dferry.agent.target=" + settings.agentTarget().toAbsolutePath());
@@ -239,11 +249,20 @@ public final class LocalFerry implements AutoCloseable {
             options.add(AGENT_JIT_OPTION);
         }
         if (service.name().equals("gateway")) {
-            RunnerSettings.SERVICES.stream().filter(ServiceSpec::hasDatabase).forEach(routed -> options.add(
+            RunnerSettings.SERVICES.stream().filter(ServiceSpec::routed).forEach(routed -> options.add(
                     "-Dferry.gateway.services." + routed.name() + "=" + String.join(",", settings.instances(List.of(routed))
                             .stream().map(i -> "http://localhost:" + i.port()).toList())));
         }
         return options;
+    }
+
+    /** The local agent's credential is passed in its environment, not on its command line, where anyone sees it. */
+    private Map<String, String> environment(ServiceInstance instance) {
+        return instance.service().name().equals("agent") ? Map.of("FERRY_AGENT_ENDPOINT_CREDENTIAL", localAgentCredential) : Map.of();
+    }
+
+    private static ServiceSpec endpointService() {
+        return RunnerSettings.SERVICES.stream().filter(service -> service.name().equals("endpoint")).findFirst().orElseThrow();
     }
 
     private List<String> portsInUse() {

@@ -33,12 +33,13 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
 
     /** The services in start order; the gateway last. */
     public static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("offload", "offload-service", "ferry_offload"),
-            new ServiceSpec("job", "job-service", "ferry_job"),
-            new ServiceSpec("progress", "progress-service", "ferry_progress"),
-            new ServiceSpec("scheduler", "scheduler-service", "ferry_scheduler"),
-            new ServiceSpec("agent", "copy-agent", null),
-            new ServiceSpec("gateway", "gateway", null));
+            ServiceSpec.behindGateway("offload", "offload-service", "ferry_offload"),
+            ServiceSpec.behindGateway("job", "job-service", "ferry_job"),
+            ServiceSpec.behindGateway("progress", "progress-service", "ferry_progress"),
+            ServiceSpec.behindGateway("scheduler", "scheduler-service", "ferry_scheduler"),
+            new ServiceSpec("endpoint", "agent-endpoint", "ferry_agent_endpoint", false),
+            new ServiceSpec("agent", "copy-agent", null, false),
+            new ServiceSpec("gateway", "gateway", null, false));
 
     /**
      * Default ports of the first instances; each can be changed with an environment variable
@@ -248,10 +249,11 @@ public record RunnerSettings(Path repository, Path home, Map<String, Integer> po
         ports.put("progress", 8083);
         ports.put("scheduler", 8084);
         ports.put("agent", 8085);
+        ports.put("endpoint", 8086);
         ports.put("postgres", 54329);
         ports.put("kafka", 29092);
         ports.put("kafka-controller", 29093);
-        // 8086-8089 are free of the services and of their further instances (8091-8114)
+        // 8087-8089 are free of the services and of their further instances (8091-8116)
         ports.put("s3", 8089);
         return Map.copyOf(ports);
     }

@@ -6,8 +6,15 @@ package io.ferry.runner;
  * @param name     short name, used for ports, logs and the gateway's service map
  * @param module   the Maven module that builds it
  * @param database its own database, or null when it has none
+ * @param routed   whether the gateway routes API requests to it (the services that own resources); the agent
+ *                 endpoint is reached by agents directly, never through the gateway
  */
-public record ServiceSpec(String name, String module, String database) {
+public record ServiceSpec(String name, String module, String database, boolean routed) {
+
+    /** A service the gateway routes to, with its own database. */
+    public static ServiceSpec behindGateway(String name, String module, String database) {
+        return new ServiceSpec(name, module, database, true);
+    }
 
     public boolean hasDatabase() {
         return database != null;

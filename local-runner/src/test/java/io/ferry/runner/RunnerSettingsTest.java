@@ -67,14 +67,15 @@ class RunnerSettingsTest {
     }
 
     @Test
-    void withReplicasEachServiceBehindTheGatewayGetsMoreInstancesOnTheirOwnPorts() {
+    void withReplicasEachServiceBehindTheGatewayAndTheAgentEndpointGetMoreInstancesOnTheirOwnPorts() {
         RunnerSettings settings = RunnerSettings.fromEnvironment(REPOSITORY,
                 Map.of("FERRY_REPLICAS", "2", "FERRY_PROGRESS_2_PORT", "9093")::get);
 
         assertThat(settings.instances(RunnerSettings.SERVICES)).extracting(ServiceInstance::name, ServiceInstance::port)
                 .containsExactly(tuple("offload", 8081), tuple("offload-2", 8091), tuple("job", 8082), tuple("job-2", 8092),
                         tuple("progress", 8083), tuple("progress-2", 9093), tuple("scheduler", 8084),
-                        tuple("scheduler-2", 8094), tuple("agent", 8085), tuple("gateway", 8080));
+                        tuple("scheduler-2", 8094), tuple("endpoint", 8086), tuple("endpoint-2", 8096), tuple("agent", 8085),
+                        tuple("gateway", 8080));
         assertThat(settings.crashSafeDatabase()).isTrue();
     }
 

@@ -47,8 +47,11 @@ public class JobLifecycle {
     private final JobProgress progress;
     private final TargetResolver targets;
     private final JobObserver observer;
+    private final ReportOrigin origin;
 
-    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets, JobObserver observer) {
+    public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets, JobObserver observer,
+            ReportOrigin origin) {
+        this.origin = origin;
         this.jobs = jobs;
         this.outbox = outbox;
         this.progress = progress;
@@ -79,14 +82,16 @@ public class JobLifecycle {
     }
 
     /**
-     * Applies an agent report: newer reports only, legal transitions only, nothing after a terminal state.
+     * Applies an agent report: from the job's cluster only ({@link ReportOrigin}), newer reports only, legal transitions
+     * only, nothing after a terminal state.
      * The job's row is locked before its tracking row is read or written, in the same order as cancel and the
      * timeouts take them, so that they cannot deadlock.
      */
     public Uni<Void> applyReport(String orgId, AgentJobReported report) {
         return jobs.lock(orgId, report.jobId()).chain(found -> found
                 .map(job -> JobTracking.<JobTracking>findById(report.jobId()).chain(tracking -> {
-                    if (tracking == null || !tracking.orgId.equals(orgId) || report.sequence() <= tracking.reportSequence) {
+                    if (tracking == null || !tracking.orgId.equals(orgId) || report.sequence() <= tracking.reportSequence
+                            || !origin.fromJobsCluster(job, report.clusterId(), "report")) {
                         return Uni.createFrom().voidItem();
                     }
                     tracking.reportSequence = report.sequence();
@@ -96,14 +101,20 @@ public class JobLifecycle {
     }
 
     /**
-     * Records a PVC update if it is newer than the PVC's last one, then refreshes the job's progress. A PVC update
-     * that changes an ended job's PVC counts publishes JobStateChanged again ({@link JobEvents#isNews}).
+     * Records a PVC update if it comes from the job's cluster ({@link ReportOrigin}) and is newer than the PVC's last
+     * one, then refreshes the job's progress. A PVC update that changes an ended job's PVC counts publishes
+     * JobStateChanged again ({@link JobEvents#isNews}).
      */
     public Uni<Void> applyProgress(String orgId, PvcProgressUpdated update) {
-        return jobs.lock(orgId, update.jobId()).chain(found -> progress.record(update, found.map(job -> job.job().state()).orElse(null))
-                .chain(newer -> newer && found.isPresent()
-                        ? progress.progress(update.jobId()).chain(totals -> save(found.get(), JobTransitions.progressed(found.get().job(), totals)))
-                        : Uni.createFrom().voidItem()));
+        return jobs.lock(orgId, update.jobId()).chain(found -> {
+            if (found.isPresent() && !origin.fromJobsCluster(found.get(), update.clusterId(), "PVC update")) {
+                return Uni.createFrom().voidItem();
+            }
+            return progress.record(update, found.map(job -> job.job().state()).orElse(null))
+                    .chain(newer -> newer && found.isPresent()
+                            ? progress.progress(update.jobId()).chain(totals -> save(found.get(), JobTransitions.progressed(found.get().job(), totals)))
+                            : Uni.createFrom().voidItem());
+        });
     }
 
     /**

@@ -126,7 +126,7 @@ class RecoveryPointsAndRestoresTest {
                 JobStateChanged.class);
         assertThat(state.restoredefId()).isEqualTo(restoredef);
 
-        scenario.report(job, 1, "RUNNING", "RESTORE", null, null);
+        scenario.reportFrom(destination, job, 1, "RUNNING", "RESTORE", null, null);
         scenario.awaitState(job, "RUNNING");
         scenario.as().post("/api/v1/jobs/" + job + "/action/cancel").then().statusCode(200);
         assertThat(KafkaRecords.awaitRecord(kafka, Topics.AGENT_COMMANDS, r -> r.value().contains(job) && r.value().contains("\"jobId\"")
