@@ -53,11 +53,13 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theGatewayRoutesToEveryServiceThatOwnsResources() throws IOException {
+    void theGatewayRoutesToEveryServiceThatOwnsResourcesAndNeverToTheAgentEndpoint() throws IOException {
         Map<String, String> env = env(byKind(KUBERNETES.resolve("gateway.yaml")).get("Deployment")
                 .at("/spec/template/spec/containers/0"));
         for (ServiceSpec service : RunnerSettings.SERVICES) {
-            if (service.hasDatabase()) {
+            if (!service.routed()) {
+                assertThat(env).doesNotContainKey("FERRY_GATEWAY_SERVICES_" + service.name().toUpperCase());
+            } else {
                 assertThat(env).containsEntry("FERRY_GATEWAY_SERVICES_" + service.name().toUpperCase(),
                         "http://" + service.module() + ":" + RunnerSettings.DEFAULT_PORTS.get(service.name()));
             }
@@ -122,6 +124,26 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theAgentReachesOnlyTheAgentEndpointWithTheCredentialInItsSecret() throws IOException {
+        JsonNode container = byKind(AGENT).get("Deployment").at("/spec/template/spec/containers/0");
+        Map<String, String> env = env(container);
+        assertThat(env.get("FERRY_AGENT_ENDPOINT_URLS")).startsWith("https://");
+        assertThat(env).doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "FERRY_AGENT_ORG", "FERRY_AGENT_CLUSTER_ID");
+        JsonNode credential = null;
+        for (JsonNode variable : container.get("env")) {
+            if (variable.get("name").asText().equals("FERRY_AGENT_ENDPOINT_CREDENTIAL")) {
+                credential = variable.at("/valueFrom/secretKeyRef");
+            }
+        }
+        assertThat(credential).as("the credential comes from a Secret").isNotNull();
+        assertThat(credential.get("name").asText()).isEqualTo("ferry-agent-credential");
+        assertThat(Files.readString(AGENT)).contains("name: ferry-agent-credential").doesNotContain("kafka");
+        JsonNode endpoint = byKind(KUBERNETES.resolve("agent-endpoint.yaml")).get("Ingress");
+        assertThat(endpoint.at("/spec/tls/0/secretName").asText()).as("agents reach the endpoint over TLS").isNotEmpty();
+        assertThat(endpoint.at("/spec/rules/0/http/paths/0/path").asText()).isEqualTo("/agent/");
+    }
+
+    @Test
     void theAgentReadsTheRepositoryPasswordFromTheMountedSecretFerryRepository() throws IOException {
         JsonNode pod = byKind(AGENT).get("Deployment").at("/spec/template/spec");
         JsonNode container = pod.at("/containers/0");
@@ -169,7 +191,7 @@ class DeployManifestsTest {
 
     private static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new HashMap<>();
-        container.path("env").forEach(variable -> env.put(variable.get("name").asText(), variable.get("value").asText()));
+        container.path("env").forEach(variable -> env.put(variable.get("name").asText(), variable.path("value").asText(null)));
         return env;
     }
 }

@@ -140,9 +140,11 @@ class FaultToleranceIT {
     }
 
     private List<Fault> faults() {
-        String[] second = { "offload-2", "job-2", "progress-2", "scheduler-2" };
+        String[] second = { "offload-2", "job-2", "progress-2", "scheduler-2", "endpoint-2" };
         return List.of(
                 new Fault("one of two instances of each service", () -> ferry.kill(second), () -> ferry.restart(second), true),
+                // The agent uses the first of its endpoint URLs while it answers: it goes on at the other instance.
+                new Fault("the agent endpoint instance the agent uses", () -> ferry.kill("endpoint"), () -> ferry.restart("endpoint"), true),
                 new Fault("job-service", () -> ferry.kill("job", "job-2"), () -> ferry.restart("job", "job-2"), false),
                 new Fault("progress-service", () -> ferry.kill("progress", "progress-2"), () -> ferry.restart("progress", "progress-2"), false),
                 new Fault("offload-service", () -> ferry.kill("offload", "offload-2"), () -> ferry.restart("offload", "offload-2"), false),

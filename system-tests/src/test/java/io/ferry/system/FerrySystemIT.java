@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.progress.PvcProgressUpdated;
+import io.ferry.events.progress.PvcStats;
+import io.ferry.events.vocabulary.JobState;
+import io.ferry.events.vocabulary.OpType;
+import io.ferry.events.vocabulary.PvcState;
 import io.ferry.infra.ChildJvm;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
@@ -71,8 +80,10 @@ class FerrySystemIT {
             given().baseUri(ferry.gatewayUrl()).when().get("/services/" + service + "/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"));
         }
-        given().baseUri("http://localhost:" + settings.port("agent")).when().get("/q/health/ready")
-                .then().statusCode(200).body("status", equalTo("UP"));
+        for (String direct : List.of("agent", "endpoint")) {
+            given().baseUri("http://localhost:" + settings.port(direct)).when().get("/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"));
+        }
     }
 
     @Test
@@ -89,7 +100,7 @@ class FerrySystemIT {
         String seenByJobService = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> definitionNameInJobService(id), Optional::isPresent).orElseThrow();
         assertThat(seenByJobService).isEqualTo(name);
-        // The local agent adopts every cluster from the definitions topic and sends its heartbeats.
+        // The local agent serves every active cluster the agent endpoint names and sends their heartbeats through it.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "ACTIVE".equals(given().baseUri(ferry.gatewayUrl())
                         .header("Authorization", "Bearer " + ferry.adminToken("org-system", Duration.ofMinutes(10)))
@@ -178,6 +189,79 @@ class FerrySystemIT {
         Files.delete(pvc.resolve("ledger"));
         Files.delete(pvc);
         Files.delete(pvc.getParent());
+    }
+
+    @Test
+    @Order(2)
+    void aDispatchedJobIsRunningWithinASecondThroughTheAgentEndpoint() throws IOException {
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("quick").resolve("data"));
+        Files.write(pvc.resolve("file"), new byte[1024]);
+        String cluster = api().body("{\"name\":\"quick\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"quick\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"quick\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\"}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "ACTIVE".equals(api().get("/api/v1/kubeclusters/" + cluster).path("status.state")));
+
+        List<Duration> latencies = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String job = run(offload, backup);
+            Instant dispatched = Instant.now();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !"PENDING".equals(api().get("/api/v1/jobs/" + job).path("state")));
+            latencies.add(Duration.between(dispatched, Instant.now()));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "COMPLETED".equals(api().get("/api/v1/jobs/" + job).path("state")));
+        }
+        List<Duration> sorted = latencies.stream().sorted().toList();
+        System.out.println("Job seen PENDING -> RUNNING through the agent endpoint (5 copies): " + latencies);
+        assertThat(sorted.get(sorted.size() / 2)).as("median of " + latencies).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Order(3)
+    void anAgentComesInOnlyWithItsClustersCredentialAndNeverSpeaksForAnotherClusterOrOrganisation() throws IOException {
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("walled").resolve("data"));
+        Files.write(pvc.resolve("blob"), new byte[2 * 1024 * 1024]);
+        String cluster = api().body("{\"name\":\"walled\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"walled\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
+                .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"walled\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup
+                + "\",\"options\":{\"upload_speed_limit\":65536}}").post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        String job = run(offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "RUNNING".equals(api().get("/api/v1/jobs/" + job).path("state")));
+
+        String outsiderOrg = "org-outsider";
+        var outsiderCluster = api(outsiderOrg).body("{\"name\":\"outside\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract();
+        String outsider = outsiderCluster.path("_id");
+        String manifest = given().get(outsiderCluster.<String>path("status.agentURL")).then().statusCode(200).extract().asString();
+        String endpointUrl = "http://localhost:" + settings.port("endpoint");
+        assertThat(manifest).contains("value: \"" + endpointUrl + "\"").doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
+        AgentEndpointRequests agent = AgentEndpointRequests.installedFrom(endpointUrl, manifest);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.clusters().statusCode() == 200);
+        agent.clusters().then().body("clusters.id", equalTo(List.of(outsider)));
+
+        AgentJobReported forged = new AgentJobReported(job, outsider, 1_000, JobState.COMPLETED, null, "forged", List.of(), null, null, Instant.now());
+        agent.publish(SYSTEM_ORG, job, forged).then().statusCode(403).body("_status", equalTo("ERR"));
+        agent.publish(SYSTEM_ORG, job, new AgentJobReported(job, cluster, 1_000, JobState.COMPLETED, null, "forged", List.of(), null, null,
+                Instant.now())).then().statusCode(403).body("_error.message", containsString("may not publish for cluster " + cluster));
+        agent.publish(SYSTEM_ORG, job, new PvcProgressUpdated(job, cluster, "walled", "data", OpType.K8S_COPY, 1_000, PvcState.COMPLETED,
+                null, 1L, null, null, new PvcStats(1, 1, 1, 1, 1, 1))).then().statusCode(403);
+        api().get("/api/v1/jobs/" + job).then().body("state", equalTo("RUNNING")).body("message", not(equalTo("forged")));
+
+        api(outsiderOrg).post("/api/v1/kubeclusters/" + outsider + "/action/revoke-agent").then().statusCode(200)
+                .body("status.state", equalTo("INACTIVE"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.clusters().statusCode() == 401);
+        agent.clusters().then().body("_error.message", containsString("revoked"));
+
+        api().post("/api/v1/jobs/" + job + "/action/cancel").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "CANCELLED".equals(api().get("/api/v1/jobs/" + job).path("state")));
+        Files.delete(pvc.resolve("blob"));
     }
 
     @Test

@@ -43,7 +43,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads one agent's commands from {@code ferry.agent-commands}: only the partition its cluster's key hashes to (the
- * local agent, serving every cluster: all of them), from its cursor, waiting up to a poll's wait for the first one.
+ * local agent, serving every cluster: all of them), from its cursor: the commands already there, or if there are none
+ * for it, the first that arrives within the poll's wait.
  * Consumers are plain assign-only ones without a group (nothing is committed to Kafka: the agent's confirmed
  * position is the endpoint's {@link CursorStore}), pooled and used one request at a time, each on a thread of a
  * bounded pool: one more waiting poll than the pool holds is refused with 503.
@@ -52,6 +53,8 @@ import io.smallrye.mutiny.Uni;
 public class CommandReader {
 
     private static final Logger LOG = Logger.getLogger(CommandReader.class);
+    /** How long a poll may take beyond its wait to look through the commands already there (a wait of 0 included). */
+    private static final Duration READ_EXISTING = Duration.ofSeconds(5);
 
     private final EndpointConfig config;
     private final Map<String, Object> settings;
@@ -111,14 +114,20 @@ public class CommandReader {
             List<TopicPartition> partitions = partitions(consumer, clusterId);
             consumer.assign(partitions);
             seek(consumer, partitions, from);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<Command> found = new ArrayList<>();
             Instant deadline = Instant.now().plus(wait);
-            do {
-                Duration remaining = Duration.between(Instant.now(), deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(remaining.isNegative() ? Duration.ZERO : remaining)) {
+            Instant readLimit = deadline.plus(READ_EXISTING);
+            while (true) {
+                boolean caughtUp = caughtUp(consumer, end);
+                Instant now = Instant.now();
+                if (!found.isEmpty() || (caughtUp && !now.isBefore(deadline)) || !now.isBefore(readLimit)) {
+                    break;
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.between(now, caughtUp ? deadline : readLimit))) {
                     decode(record, clusterId, ownerOf).ifPresent(found::add);
                 }
-            } while (found.isEmpty() && Instant.now().isBefore(deadline));
+            }
             Map<Integer, Long> next = new HashMap<>();
             partitions.forEach(partition -> next.put(partition.partition(), consumer.position(partition)));
             return new Batch(from.then(new CommandCursor(next)), found);
@@ -128,6 +137,11 @@ public class CommandReader {
             consumer.assign(List.of());
             idle.add(consumer);
         }
+    }
+
+    /** Whether everything that was in the partitions when the poll began has been looked at. */
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 
     private Optional<Command> decode(ConsumerRecord<String, String> record, String clusterId, Function<String, Optional<String>> ownerOf) {
@@ -195,7 +209,10 @@ public class CommandReader {
                 consumer.seek(partition, offset.offset());
             }
         });
-        consumer.seekToEnd(toEnd);
+        if (!toEnd.isEmpty()) {
+            // (an empty collection would mean every assigned partition)
+            consumer.seekToEnd(toEnd);
+        }
     }
 
     private KafkaConsumer<String, String> borrow() {
