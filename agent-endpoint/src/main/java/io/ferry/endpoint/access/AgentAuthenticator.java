@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -68,6 +69,18 @@ public class AgentAuthenticator {
                     rows.forEach(row -> clusters.put(row.getString("cluster_id"), row.getString("org_id")));
                     return clusters;
                 });
+    }
+
+    /**
+     * Who owns each cluster {@code agent} may act for: its own cluster, or for the local agent every active one.
+     *
+     * @return cluster id to its organisation; empty for a cluster the agent does not serve
+     */
+    public Uni<Function<String, Optional<String>>> owners(AgentIdentity agent) {
+        if (!agent.isLocal()) {
+            return Uni.createFrom().item(cluster -> agent.ownerOf(cluster, Map.of()));
+        }
+        return activeClusters().map(all -> cluster -> agent.ownerOf(cluster, all));
     }
 
     private static AgentIdentity check(String clusterId, String hash, Row row) {

@@ -2,7 +2,6 @@ package io.ferry.endpoint.command;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -78,10 +77,9 @@ public class CommandsResource {
     }
 
     private Uni<Function<String, Optional<String>>> owners(AgentIdentity agent) {
-        if (!agent.isLocal()) {
-            return Uni.createFrom().item(cluster -> agent.ownerOf(cluster, Map.of()));
-        }
-        return authenticator.activeClusters().map(all -> cluster -> agent.ownerOf(cluster, all));
+        return agent.isLocal()
+                ? authenticator.activeClusters().map(all -> new LiveOwners(authenticator, agent, all))
+                : authenticator.owners(agent);
     }
 
     private static List<Delivery> deliveriesOf(CommandReader.Batch batch) {

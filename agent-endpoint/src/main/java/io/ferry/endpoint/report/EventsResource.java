@@ -66,7 +66,7 @@ public class EventsResource {
     public Uni<ObjectNode> publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return authenticator.authenticate(authorization).chain(agent -> {
             List<AgentReport> reports = parse(body);
-            return owners(agent).chain(ownerOf -> {
+            return authenticator.owners(agent).chain(ownerOf -> {
                 List<OwnedReport> owned = owned(agent, reports, ownerOf);
                 return delivered(owned).chain(() -> publisher.publish(owned))
                         .map(published -> JSON.objectNode().put("_status", "OK").put("published", published));
@@ -98,13 +98,6 @@ public class EventsResource {
             }
         }
         return reports;
-    }
-
-    private Uni<Function<String, Optional<String>>> owners(AgentIdentity agent) {
-        if (!agent.isLocal()) {
-            return Uni.createFrom().item(cluster -> agent.ownerOf(cluster, Map.of()));
-        }
-        return authenticator.activeClusters().map(all -> cluster -> agent.ownerOf(cluster, all));
     }
 
     private List<OwnedReport> owned(AgentIdentity agent, List<AgentReport> reports, Function<String, Optional<String>> ownerOf) {
