@@ -55,7 +55,7 @@ public class CommandsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ObjectNode> next(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("cursor") String cursor,
-            @QueryParam("wait") Integer waitSeconds) {
+            @QueryParam("wait") String waitSeconds) {
         CommandCursor confirmed = CommandCursor.parse(cursor);
         Duration wait = wait(waitSeconds);
         return authenticator.authenticate(authorization).chain(agent -> owners(agent)
@@ -65,15 +65,21 @@ public class CommandsResource {
                         .chain(batch -> deliveries.record(deliveriesOf(batch)).replaceWith(answer(batch)))));
     }
 
-    private Duration wait(Integer seconds) {
-        if (seconds == null) {
+    private Duration wait(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
             return maxWait;
         }
-        if (seconds < 0) {
-            throw EveException.badRequest("wait must be a number of seconds, 0 or more");
+        long parsed;
+        try {
+            parsed = Long.parseLong(seconds.trim());
+        } catch (NumberFormatException e) {
+            parsed = -1;
         }
-        Duration wait = Duration.ofSeconds(seconds);
-        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+        if (parsed < 0) {
+            throw EveException.badRequest("wait must be a number of seconds, 0 or more, not '" + seconds + "'");
+        }
+        Duration wait = Duration.ofSeconds(Math.min(parsed, maxWait.toSeconds()));
+        return wait;
     }
 
     private Uni<Function<String, Optional<String>>> owners(AgentIdentity agent) {

@@ -4,6 +4,7 @@ import static io.ferry.endpoint.EndpointFixture.LOCAL_CREDENTIAL;
 import static io.ferry.endpoint.EndpointFixture.TIMEOUT;
 import static io.ferry.endpoint.EndpointFixture.commands;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +89,12 @@ class CommandsTest {
     }
 
     @Test
-    void aCursorThatIsNotOneTheEndpointGaveOutIs400() {
+    void aCursorThatIsNotOneTheEndpointGaveOutOrAWaitThatIsNoNumberOfSecondsIs400() {
         Cluster cluster = new EndpointFixture(kafka).installedCluster();
         commands(cluster.credential(), "0:x").then().statusCode(400).contentType("application/json");
         EndpointFixture.as(cluster.credential()).queryParam("wait", -1).get("/agent/v1/commands").then().statusCode(400);
+        EndpointFixture.as(cluster.credential()).queryParam("wait", "soon").get("/agent/v1/commands").then().statusCode(400)
+                .body("_error.message", containsString("wait must be a number of seconds"));
     }
 
     private static Response awaitAnswerWith(String credential, String cursor, String job) {

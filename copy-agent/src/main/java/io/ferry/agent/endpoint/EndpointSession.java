@@ -39,8 +39,9 @@ public class EndpointSession implements CommandChannel {
 
     private static final Logger LOG = Logger.getLogger(EndpointSession.class);
     private static final int CLUSTERS_REFRESH_SECONDS = 10;
-    private static final Duration REFUSED_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** A refused credential may be one the endpoint has not learned yet (just installed): asked again soon, then less often. */
+    private static final Duration MAX_REFUSED_BACKOFF = Duration.ofSeconds(30);
 
     private final EndpointClient endpoint;
     private final AgentCommands commands;
@@ -83,6 +84,7 @@ public class EndpointSession implements CommandChannel {
         String cursor = null;
         Instant clustersRefreshed = Instant.MIN;
         Duration backoff = Duration.ofMillis(500);
+        Duration refusedBackoff = Duration.ofSeconds(1);
         while (running) {
             try {
                 if (Duration.between(clustersRefreshed, Instant.now()).toSeconds() >= CLUSTERS_REFRESH_SECONDS) {
@@ -92,18 +94,21 @@ public class EndpointSession implements CommandChannel {
                 cursor = poll(cursor);
                 refused = false;
                 backoff = Duration.ofMillis(500);
+                refusedBackoff = Duration.ofSeconds(1);
             } catch (EndpointRefusedException e) {
                 refused = true;
-                LOG.errorf("The agent endpoint refuses this agent (%d): %s", e.status(), e.getMessage());
-                if (!pause(REFUSED_RETRY)) {
+                LOG.errorf("The agent endpoint refuses this agent (%d), asking again in %d s: %s", e.status(), refusedBackoff.toSeconds(),
+                        e.getMessage());
+                if (!pause(refusedBackoff)) {
                     return;
                 }
+                refusedBackoff = longer(refusedBackoff, MAX_REFUSED_BACKOFF);
             } catch (IOException e) {
                 LOG.warnf("The agent endpoint cannot be reached, trying again in %d ms: %s", backoff.toMillis(), e.getMessage());
                 if (!pause(backoff)) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = longer(backoff, MAX_BACKOFF);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -135,6 +140,10 @@ public class EndpointSession implements CommandChannel {
         endpoint.get("/agent/v1/clusters", Duration.ZERO).path("clusters")
                 .forEach(cluster -> served.put(cluster.path("id").asText(), cluster.path("org").asText()));
         clusters.replaceAll(served);
+    }
+
+    private static Duration longer(Duration backoff, Duration max) {
+        return backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
     }
 
     private boolean pause(Duration duration) {
