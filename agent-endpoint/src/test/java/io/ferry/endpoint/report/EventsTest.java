@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.ferry.endpoint.EndpointFixture;
 import io.ferry.endpoint.EndpointFixture.Cluster;
 import io.ferry.events.CloudEventHeaders;
+import io.ferry.events.EventEnvelope;
 import io.ferry.events.EventJson;
 import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentHeartbeat;
@@ -85,6 +87,21 @@ class EventsTest {
         assertThat(reports).extracting(ConsumerRecord::key).containsExactly(marker);
         assertThat(refusedBatches("undelivered")).isGreaterThanOrEqualTo(1);
         assertThat(refusedBatches("cluster")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBatchAsLargeAsTheAgentSendsIsTakenAndOneLargerThanTheLimitIs413() {
+        EndpointFixture fixture = new EndpointFixture(kafka);
+        Cluster cluster = fixture.installedCluster();
+        String job = delivered(fixture, cluster);
+        List<EventEnvelope<?>> updates = new ArrayList<>();
+        for (int pvc = 0; pvc < 5001; pvc++) {
+            updates.add(event(cluster.org(), job, new PvcProgressUpdated(job, cluster.id(), "apps", "data-" + pvc, OpType.K8S_COPY, 1,
+                    PvcState.ACTIVE, null, 1L, null, null, new PvcStats(1L << 30, 1000, 1L << 20, 10, 1L << 19, 10))));
+        }
+
+        post(cluster.credential(), updates.subList(0, 2000)).then().statusCode(200).body("published", equalTo(2000));
+        post(cluster.credential(), updates).then().statusCode(413).body("_error.message", containsString("at most 5000 events"));
     }
 
     @Test
