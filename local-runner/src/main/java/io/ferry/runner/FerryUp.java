@@ -62,6 +62,8 @@ public final class FerryUp {
             System.out.println("  Agent:   PVCs in " + settings.agentVolumes() + "/<namespace>/<pvc>/, copies in "
                     + settings.agentTarget());
             System.out.println("           (copies are encrypted with the password in " + settings.agentRepositoryPasswordFile() + ")");
+            System.out.println("  Agents:  connect to http://localhost:" + settings.port("endpoint")
+                    + " (the local agent does, for every cluster; a cluster's own agent with the credential its agentURL issues)");
             System.out.println("  S3:      " + settings.s3Endpoint() + " (bucket " + settings.s3Bucket() + ")");
             System.out.println("           (access key and secret in " + settings.agentSecretsDirectory().resolve(settings.s3SecretName())
                     + "/)");

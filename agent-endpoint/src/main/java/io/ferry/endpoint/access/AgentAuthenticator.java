@@ -54,16 +54,18 @@ public class AgentAuthenticator {
         if (cluster.isEmpty()) {
             return refuse("The agent credential is not valid");
         }
-        return pool.preparedQuery("SELECT org_id, credentials::text, revoked_at, removed FROM agent_access WHERE cluster_id = $1")
-                .execute(Tuple.of(cluster.get()))
+        return pool.withConnection(connection -> connection
+                .preparedQuery("SELECT org_id, credentials::text, revoked_at, removed FROM agent_access WHERE cluster_id = $1")
+                .execute(Tuple.of(cluster.get())))
                 .map(rows -> rows.iterator().hasNext() ? check(cluster.get(), hash, rows.iterator().next()) : null)
                 .onItem().ifNull().failWith(() -> unauthorized("The agent credential is not valid"));
     }
 
     /** Every cluster an agent may still connect for, with its organisation: whom the local agent serves. */
     public Uni<Map<String, String>> activeClusters() {
-        return pool.query("SELECT cluster_id, org_id FROM agent_access WHERE NOT removed AND revoked_at IS NULL ORDER BY cluster_id")
-                .execute()
+        return pool.withConnection(connection -> connection
+                .query("SELECT cluster_id, org_id FROM agent_access WHERE NOT removed AND revoked_at IS NULL ORDER BY cluster_id")
+                .execute())
                 .map(rows -> {
                     Map<String, String> clusters = new LinkedHashMap<>();
                     rows.forEach(row -> clusters.put(row.getString("cluster_id"), row.getString("org_id")));

@@ -29,7 +29,8 @@ public class CursorStore {
     }
 
     public Uni<CommandCursor> confirmed(String agent) {
-        return pool.preparedQuery("SELECT partition, next_offset FROM agent_cursor WHERE agent = $1").execute(Tuple.of(agent))
+        return pool.withConnection(connection -> connection.preparedQuery("SELECT partition, next_offset FROM agent_cursor WHERE agent = $1")
+                .execute(Tuple.of(agent)))
                 .map(rows -> {
                     Map<Integer, Long> next = new HashMap<>();
                     rows.forEach(row -> next.put(row.getInteger("partition"), row.getLong("next_offset")));
@@ -44,6 +45,6 @@ public class CursorStore {
         }
         List<Tuple> rows = new ArrayList<>();
         cursor.next().forEach((partition, offset) -> rows.add(Tuple.of(agent, partition, offset)));
-        return pool.preparedQuery(CONFIRM).executeBatch(rows).replaceWithVoid();
+        return pool.withConnection(connection -> connection.preparedQuery(CONFIRM).executeBatch(rows)).replaceWithVoid();
     }
 }

@@ -42,7 +42,7 @@ public class Deliveries {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = deliveries.stream().map(d -> Tuple.of(d.subjectId(), d.clusterId(), d.orgId())).toList();
-        return pool.preparedQuery(RECORD).executeBatch(rows).invoke(() -> deliveries.forEach(d -> remember(d.subjectId(), d.clusterId())))
+        return pool.withConnection(connection -> connection.preparedQuery(RECORD).executeBatch(rows)).invoke(() -> deliveries.forEach(d -> remember(d.subjectId(), d.clusterId())))
                 .replaceWithVoid();
     }
 
@@ -66,8 +66,9 @@ public class Deliveries {
     }
 
     private Uni<Set<String>> undelivered(String cluster, List<String> subjects) {
-        return pool.preparedQuery("SELECT subject_id FROM agent_delivery WHERE cluster_id = $1 AND subject_id = ANY($2)")
-                .execute(Tuple.of(cluster, subjects.toArray(String[]::new)))
+        return pool.withConnection(connection -> connection
+                .preparedQuery("SELECT subject_id FROM agent_delivery WHERE cluster_id = $1 AND subject_id = ANY($2)")
+                .execute(Tuple.of(cluster, subjects.toArray(String[]::new))))
                 .map(rows -> {
                     Set<String> missing = new HashSet<>(subjects);
                     rows.forEach(row -> {

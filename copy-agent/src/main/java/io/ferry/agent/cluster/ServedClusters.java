@@ -49,8 +49,7 @@ public class ServedClusters {
         return Map.copyOf(orgByCluster);
     }
 
-    /** Serves the cluster, owned by {@code orgId}. */
-    public void adopt(String clusterId, String orgId) {
+    void adopt(String clusterId, String orgId) {
         orgByCluster.put(clusterId, orgId);
     }
 
