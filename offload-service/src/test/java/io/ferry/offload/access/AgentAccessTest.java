@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,10 @@ import io.ferry.testsupport.KafkaRecords;
 import io.ferry.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class AgentAccessTest {
@@ -40,6 +45,12 @@ class AgentAccessTest {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    AgentAccessBackfill backfill;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aNewClusterIsAnnouncedWithoutCredentialsAndEachInstallIssuesOneWhoseHashAloneIsPublished() {
@@ -120,6 +131,22 @@ class AgentAccessTest {
         AgentAccessChanged removed = access(cluster, 2).get(1);
         assertThat(removed.removed()).isTrue();
         assertThat(removed.credentials()).isEmpty();
+    }
+
+    @Test
+    void aClusterTheEndpointWasNeverToldOfIsAnnouncedAtStart() throws Throwable {
+        String org = "org-" + UUID.randomUUID();
+        String cluster = as(org).body("{\"name\":\"from-before\"}").post(CLUSTERS).then().statusCode(201).extract().path("_id");
+        access(cluster, 1);
+        VertxContextSupport.subscribeAndAwait(() -> pool.withConnection(connection -> connection
+                .preparedQuery("DELETE FROM agent_access WHERE cluster_id = $1").execute(Tuple.of(cluster))));
+
+        assertThat(VertxContextSupport.subscribeAndAwait(backfill::announceUnannounced)).isGreaterThanOrEqualTo(1);
+
+        AgentAccessChanged announced = access(cluster, 2).get(1);
+        assertThat(announced.credentials()).isEmpty();
+        assertThat(announced.removed()).isFalse();
+        assertThat(VertxContextSupport.subscribeAndAwait(backfill::announceUnannounced)).as("nothing left to announce").isZero();
     }
 
     private static String credentialIn(String manifest) {
