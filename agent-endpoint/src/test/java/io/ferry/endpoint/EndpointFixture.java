@@ -48,8 +48,7 @@ public final class EndpointFixture {
 
     /** A cluster whose agent was installed, once the endpoint knows its credential. */
     public Cluster installedCluster() {
-        String id = ObjectIds.next();
-        Cluster cluster = new Cluster(id, "org-" + UUID.randomUUID(), AgentCredentials.issue(id));
+        Cluster cluster = unannouncedCluster();
         announce(cluster, 2, List.of(new AgentCredential(AgentCredentials.sha256(cluster.credential()), null)), null, false);
         Awaitility.await().atMost(TIMEOUT).until(() -> as(cluster.credential()).get("/agent/v1/clusters").statusCode() == 200);
         return cluster;
@@ -76,12 +75,23 @@ public final class EndpointFixture {
     public List<String> awaitDelivered(String credential, String job) {
         List<String> seen = new ArrayList<>();
         Awaitility.await().atMost(TIMEOUT).until(() -> {
-            Response answer = commands(credential, cursors.get(credential));
-            seen.addAll(jobsIn(answer));
-            cursors.put(credential, answer.path("cursor"));
+            seen.addAll(poll(credential));
             return seen.contains(job);
         });
         return seen;
+    }
+
+    /** One poll as the agent with {@code credential} makes it, confirming the previous one: the jobs it got. */
+    public List<String> poll(String credential) {
+        Response answer = commands(credential, cursors.get(credential));
+        cursors.put(credential, answer.path("cursor"));
+        return jobsIn(answer);
+    }
+
+    /** A cluster offload-service has not announced yet. */
+    public static Cluster unannouncedCluster() {
+        String id = ObjectIds.next();
+        return new Cluster(id, "org-" + UUID.randomUUID(), AgentCredentials.issue(id));
     }
 
     public static RequestSpecification as(String credential) {

@@ -2,6 +2,7 @@ package io.ferry.endpoint.access;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,23 @@ public class AgentAuthenticator {
                 .execute(Tuple.of(cluster.get())))
                 .map(rows -> rows.iterator().hasNext() ? check(cluster.get(), hash, rows.iterator().next()) : null)
                 .onItem().ifNull().failWith(() -> unauthorized("The agent credential is not valid"));
+    }
+
+    /** A cluster the endpoint has heard of: its organisation, and whether its agent may connect. */
+    public record ClusterAccess(String orgId, boolean active) {
+    }
+
+    /** Every cluster the endpoint has heard of, active or not. */
+    public Uni<Map<String, ClusterAccess>> allClusters() {
+        return pool.withConnection(connection -> connection
+                .query("SELECT cluster_id, org_id, NOT removed AND revoked_at IS NULL AS active FROM agent_access")
+                .execute())
+                .map(rows -> {
+                    Map<String, ClusterAccess> clusters = new HashMap<>();
+                    rows.forEach(row -> clusters.put(row.getString("cluster_id"),
+                            new ClusterAccess(row.getString("org_id"), row.getBoolean("active"))));
+                    return clusters;
+                });
     }
 
     /** Every cluster an agent may still connect for, with its organisation: whom the local agent serves. */

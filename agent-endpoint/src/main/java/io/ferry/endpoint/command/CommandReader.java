@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,7 +17,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,8 @@ public class CommandReader {
     private static final Logger LOG = Logger.getLogger(CommandReader.class);
     /** How long a poll may take beyond its wait to look through the commands already there (a wait of 0 included). */
     private static final Duration READ_EXISTING = Duration.ofSeconds(5);
+    /** How long a poll waits before it looks again at a command it holds (for a cluster not known yet). */
+    private static final Duration HOLD_PAUSE = Duration.ofMillis(100);
 
     private final EndpointConfig config;
     private final Map<String, Object> settings;
@@ -87,16 +90,15 @@ public class CommandReader {
     /**
      * The agent's commands after {@code from}; waits up to {@code wait} for the first.
      *
-     * @param ownerOf  the organisation owning a cluster this agent serves (empty for any other cluster): a command
-     *                 is delivered only when it comes from that organisation
      * @param clusterId the agent's cluster, whose partition is read; null for the local agent (every partition)
+     * @param audience  which commands are for the agent
      */
-    public Uni<Batch> read(String clusterId, Function<String, Optional<String>> ownerOf, CommandCursor from, Duration wait) {
+    public Uni<Batch> read(String clusterId, Audience audience, CommandCursor from, Duration wait) {
         return Uni.createFrom().emitter(emitter -> {
             try {
                 polls.execute(() -> {
                     try {
-                        emitter.complete(readBlocking(clusterId, ownerOf, from, wait));
+                        emitter.complete(readBlocking(clusterId, audience, from, wait));
                     } catch (RuntimeException e) {
                         emitter.fail(e);
                     }
@@ -108,7 +110,7 @@ public class CommandReader {
         });
     }
 
-    private Batch readBlocking(String clusterId, Function<String, Optional<String>> ownerOf, CommandCursor from, Duration wait) {
+    private Batch readBlocking(String clusterId, Audience audience, CommandCursor from, Duration wait) {
         KafkaConsumer<String, String> consumer = borrow();
         try {
             List<TopicPartition> partitions = partitions(consumer, clusterId);
@@ -124,8 +126,25 @@ public class CommandReader {
                 if (!found.isEmpty() || (caughtUp && !now.isBefore(deadline)) || !now.isBefore(readLimit)) {
                     break;
                 }
+                Set<TopicPartition> held = new HashSet<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.between(now, caughtUp ? deadline : readLimit))) {
-                    decode(record, clusterId, ownerOf).ifPresent(found::add);
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (held.contains(partition)) {
+                        continue;
+                    }
+                    decode(record, clusterId).ifPresent(command -> {
+                        switch (audience.of(command.about().clusterId(), command.event().orgId(), command.event().time())) {
+                            case DELIVER -> found.add(command);
+                            case HOLD -> {
+                                consumer.seek(partition, record.offset());
+                                held.add(partition);
+                            }
+                            case PASS -> { }
+                        }
+                    });
+                }
+                if (!held.isEmpty() && found.isEmpty()) {
+                    pauseBeforeReadingAgain();
                 }
             }
             Map<Integer, Long> next = new HashMap<>();
@@ -144,7 +163,17 @@ public class CommandReader {
         return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 
-    private Optional<Command> decode(ConsumerRecord<String, String> record, String clusterId, Function<String, Optional<String>> ownerOf) {
+    /** A held command: the audience reads the clusters again before it is looked at again. */
+    private static void pauseBeforeReadingAgain() {
+        try {
+            Thread.sleep(HOLD_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EveException(503, "This endpoint instance is stopping; ask another one");
+        }
+    }
+
+    private Optional<Command> decode(ConsumerRecord<String, String> record, String clusterId) {
         if (clusterId != null && !clusterId.equals(record.key())) {
             return Optional.empty();
         }
@@ -152,7 +181,6 @@ public class CommandReader {
             return IncomingEvents.decode(record.headers(), record.value())
                     .flatMap(event -> AgentCommand.of(event)
                             .filter(command -> command.clusterId() != null && command.clusterId().equals(record.key()))
-                            .filter(command -> ownerOf.apply(command.clusterId()).filter(owner -> owner.equals(event.orgId())).isPresent())
                             .map(command -> new Command(event, command)));
         } catch (MalformedEventException e) {
             LOG.warnf("Skipping a malformed agent command at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),

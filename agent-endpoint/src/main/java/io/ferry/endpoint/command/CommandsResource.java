@@ -2,8 +2,6 @@ package io.ferry.endpoint.command;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,10 +56,10 @@ public class CommandsResource {
             @QueryParam("wait") String waitSeconds) {
         CommandCursor confirmed = CommandCursor.parse(cursor);
         Duration wait = wait(waitSeconds);
-        return authenticator.authenticate(authorization).chain(agent -> owners(agent)
-                .chain(ownerOf -> cursors.confirm(agent.agentName(), confirmed)
+        return authenticator.authenticate(authorization).chain(agent -> audience(agent)
+                .chain(audience -> cursors.confirm(agent.agentName(), confirmed)
                         .chain(() -> cursors.confirmed(agent.agentName()))
-                        .chain(from -> reader.read(agent.clusterId(), ownerOf, from, wait))
+                        .chain(from -> reader.read(agent.clusterId(), audience, from, wait))
                         .chain(batch -> deliveries.record(deliveriesOf(batch)).replaceWith(answer(batch)))));
     }
 
@@ -82,10 +80,10 @@ public class CommandsResource {
         return wait;
     }
 
-    private Uni<Function<String, Optional<String>>> owners(AgentIdentity agent) {
+    private Uni<Audience> audience(AgentIdentity agent) {
         return agent.isLocal()
-                ? authenticator.activeClusters().map(all -> new LiveOwners(authenticator, agent, all))
-                : authenticator.owners(agent);
+                ? authenticator.allClusters().map(clusters -> new LocalAudience(authenticator, clusters))
+                : Uni.createFrom().item(new ClusterAudience(agent));
     }
 
     private static List<Delivery> deliveriesOf(CommandReader.Batch batch) {

@@ -89,6 +89,25 @@ class CommandsTest {
     }
 
     @Test
+    void theLocalAgentsCommandForAClusterTheEndpointHasNotHeardOfYetIsHeldNotPassedOver() {
+        EndpointFixture fixture = new EndpointFixture(kafka);
+        Cluster early = EndpointFixture.unannouncedCluster();
+        String job = fixture.dispatch(early.org(), early.id());
+        Cluster known = fixture.installedCluster();
+        String after = fixture.dispatch(known.org(), known.id());
+
+        List<String> seen = new ArrayList<>(fixture.poll(LOCAL_CREDENTIAL));
+        assertThat(seen).doesNotContain(job);
+        fixture.announce(early, 1, List.of(), null, false);
+
+        seen.addAll(fixture.awaitDelivered(LOCAL_CREDENTIAL, job));
+        if (!seen.contains(after)) {
+            seen.addAll(fixture.awaitDelivered(LOCAL_CREDENTIAL, after));
+        }
+        assertThat(seen).contains(job, after);
+    }
+
+    @Test
     void aCursorThatIsNotOneTheEndpointGaveOutOrAWaitThatIsNoNumberOfSecondsIs400() {
         Cluster cluster = new EndpointFixture(kafka).installedCluster();
         commands(cluster.credential(), "0:x").then().statusCode(400).contentType("application/json");
