@@ -20,8 +20,12 @@ public interface OffloadConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    /** How long an agent's credential is still accepted after a newer one was issued (the agent installed again). */
-    @WithDefault("15m")
+    /**
+     * How long an agent's credential is still accepted after a newer one was issued (its install manifest fetched
+     * again): long enough that fetching the manifest only to look at it does not lock out the running agent within
+     * the day; revoking cuts every credential off at once.
+     */
+    @WithDefault("24h")
     Duration previousCredentialValidity();
 
     /**

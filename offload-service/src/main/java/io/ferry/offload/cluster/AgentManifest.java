@@ -22,7 +22,7 @@ public final class AgentManifest {
                 # The agent connects out to Ferry's agent endpoint (%3$s) with the credential in the Secret
                 # ferry-agent-credential below, issued when this manifest was fetched: the agent needs no other access
                 # to Ferry. Fetching the manifest again issues a new credential; the previous one keeps working for a
-                # few minutes, so that re-applying replaces the agent without a gap. Mount the
+                # day (revoking the agent cuts both off), so that re-applying replaces the agent without a gap. Mount the
                 # PVCs to back up under /var/lib/ferry/volumes/<namespace>/<pvc>/, and give the agent a backup
                 # target and a state directory that survives restarts. An objectstore's access keys stay in this
                 # cluster: put them in a Secret (keys access_key_id and secret_access_key) and name it in the
