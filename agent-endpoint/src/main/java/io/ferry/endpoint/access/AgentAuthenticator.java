@@ -3,10 +3,10 @@ package io.ferry.endpoint.access;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,16 +79,17 @@ public class AgentAuthenticator {
                 });
     }
 
-    /** Every cluster an agent may still connect for, with its organisation: whom the local agent serves. */
+    /** Every cluster an agent may still connect for, with its organisation (by cluster id): whom the local agent serves. */
     public Uni<Map<String, String>> activeClusters() {
-        return pool.withConnection(connection -> connection
-                .query("SELECT cluster_id, org_id FROM agent_access WHERE NOT removed AND revoked_at IS NULL ORDER BY cluster_id")
-                .execute())
-                .map(rows -> {
-                    Map<String, String> clusters = new LinkedHashMap<>();
-                    rows.forEach(row -> clusters.put(row.getString("cluster_id"), row.getString("org_id")));
-                    return clusters;
-                });
+        return allClusters().map(all -> {
+            Map<String, String> active = new TreeMap<>();
+            all.forEach((cluster, access) -> {
+                if (access.active()) {
+                    active.put(cluster, access.orgId());
+                }
+            });
+            return active;
+        });
     }
 
     /**

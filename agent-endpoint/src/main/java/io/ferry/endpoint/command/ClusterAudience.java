@@ -1,6 +1,7 @@
 package io.ferry.endpoint.command;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.ferry.endpoint.access.AgentIdentity;
 
@@ -15,6 +16,6 @@ final class ClusterAudience implements Audience {
 
     @Override
     public Verdict of(String clusterId, String orgId, Instant time) {
-        return agent.clusterId().equals(clusterId) && agent.orgId().equals(orgId) ? Verdict.DELIVER : Verdict.PASS;
+        return agent.ownerOf(clusterId, Map.of()).filter(owner -> owner.equals(orgId)).isPresent() ? Verdict.DELIVER : Verdict.PASS;
     }
 }

@@ -11,13 +11,13 @@ import io.ferry.endpoint.access.AgentAuthenticator.ClusterAccess;
  * The local agent of a single machine: the commands of every active cluster, each from its owner. A command for a
  * cluster the endpoint has not heard of yet is held, not passed over: offload-service announces every cluster when it
  * is created, but that announcement may reach the endpoint after the cluster's first job (they travel different
- * topics). The clusters are read again when such a command comes (at most every {@value #REREAD_MILLIS} ms); one
+ * topics). The clusters are read again when such a command comes (at most every {@link #REREAD_AFTER}); one
  * still unknown after {@link #HOLD_AT_MOST} is passed over. Called on a poll thread, where waiting for the database is
  * fine.
  */
 final class LocalAudience implements Audience {
 
-    private static final long REREAD_MILLIS = 100;
+    private static final Duration REREAD_AFTER = Duration.ofMillis(100);
     private static final Duration HOLD_AT_MOST = Duration.ofMinutes(1);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
@@ -33,7 +33,7 @@ final class LocalAudience implements Audience {
     @Override
     public Verdict of(String clusterId, String orgId, Instant time) {
         ClusterAccess access = clusters.get(clusterId);
-        if (access == null && System.nanoTime() - readAt >= Duration.ofMillis(REREAD_MILLIS).toNanos()) {
+        if (access == null && System.nanoTime() - readAt >= REREAD_AFTER.toNanos()) {
             clusters = authenticator.allClusters().await().atMost(READ_TIMEOUT);
             readAt = System.nanoTime();
             access = clusters.get(clusterId);

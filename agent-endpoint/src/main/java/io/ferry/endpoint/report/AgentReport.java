@@ -3,8 +3,8 @@ package io.ferry.endpoint.report;
 import java.util.Optional;
 
 import io.ferry.events.EventEnvelope;
-import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.agent.AgentJobReported;
+import io.ferry.events.agent.ReportedByAgent;
 import io.ferry.events.objectstore.ObjectstoreValidated;
 import io.ferry.events.progress.PvcProgressUpdated;
 
@@ -20,20 +20,23 @@ record AgentReport(EventEnvelope<?> event, String clusterId, String subjectId) {
 
     /** @return empty for an event an agent has no business publishing */
     static Optional<AgentReport> of(EventEnvelope<?> event) {
-        Object data = event.data();
-        if (data instanceof AgentHeartbeat heartbeat) {
-            return Optional.of(new AgentReport(event, heartbeat.clusterId(), null));
+        if (!(event.data() instanceof ReportedByAgent report)) {
+            return Optional.empty();
         }
-        if (data instanceof AgentJobReported report) {
-            return Optional.of(new AgentReport(event, report.clusterId(), report.jobId()));
+        return Optional.of(new AgentReport(event, report.clusterId(), subjectOf(report)));
+    }
+
+    private static String subjectOf(ReportedByAgent report) {
+        if (report instanceof AgentJobReported job) {
+            return job.jobId();
         }
-        if (data instanceof PvcProgressUpdated progress) {
-            return Optional.of(new AgentReport(event, progress.clusterId(), progress.jobId()));
+        if (report instanceof PvcProgressUpdated progress) {
+            return progress.jobId();
         }
-        if (data instanceof ObjectstoreValidated validated) {
-            return Optional.of(new AgentReport(event, validated.clusterId(), validated.objectstoreId()));
+        if (report instanceof ObjectstoreValidated validated) {
+            return validated.objectstoreId();
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The Kafka key: the job or objectstore, or for a heartbeat the cluster. */

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.ferry.events.EventCatalog;
 import io.ferry.events.EventEnvelope;
 import io.ferry.kafka.EventProducer;
 import io.ferry.kafka.OutgoingEvents;
@@ -39,8 +39,8 @@ public class ReportPublisher {
         return Uni.createFrom().completionStage(() -> CompletableFuture.allOf(reports.stream().map(this::send).toArray(CompletableFuture[]::new)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(ignored -> {
-                    reports.forEach(owned -> metrics.counter("ferry.agent.endpoint.events.published", "type",
-                            EventCatalog.forPayload(owned.report().event().data().getClass()).ceType()).increment());
+                    reports.stream().collect(Collectors.groupingBy(owned -> owned.report().event().type(), Collectors.counting()))
+                            .forEach((type, count) -> metrics.counter("ferry.agent.endpoint.events.published", "type", type).increment(count));
                     return reports.size();
                 });
     }

@@ -150,7 +150,7 @@ public class EndpointAgentEvents implements AgentEvents {
                         e.getMessage());
             }
             Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            backoff = Backoff.doubled(backoff, MAX_BACKOFF);
         }
     }
 }

@@ -102,13 +102,13 @@ public class EndpointSession implements CommandChannel {
                 if (!pause(refusedBackoff)) {
                     return;
                 }
-                refusedBackoff = longer(refusedBackoff, MAX_REFUSED_BACKOFF);
+                refusedBackoff = Backoff.doubled(refusedBackoff, MAX_REFUSED_BACKOFF);
             } catch (IOException e) {
                 LOG.warnf("The agent endpoint cannot be reached, trying again in %d ms: %s", backoff.toMillis(), e.getMessage());
                 if (!pause(backoff)) {
                     return;
                 }
-                backoff = longer(backoff, MAX_BACKOFF);
+                backoff = Backoff.doubled(backoff, MAX_BACKOFF);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -140,10 +140,6 @@ public class EndpointSession implements CommandChannel {
         endpoint.get("/agent/v1/clusters", Duration.ZERO).path("clusters")
                 .forEach(cluster -> served.put(cluster.path("id").asText(), cluster.path("org").asText()));
         clusters.replaceAll(served);
-    }
-
-    private static Duration longer(Duration backoff, Duration max) {
-        return backoff.multipliedBy(2).compareTo(max) > 0 ? max : backoff.multipliedBy(2);
     }
 
     private boolean pause(Duration duration) {
