@@ -1,5 +1,7 @@
 package io.ferry.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,16 @@ public abstract class EveReadResource {
     protected EveReadResource(ResourceSchema schema, EveEndpoints endpoints) {
         this.schema = schema;
         this.endpoints = endpoints;
+    }
+
+    /** The schema of the resource's documents (its API description is generated from it). */
+    public ResourceSchema schema() {
+        return schema;
+    }
+
+    /** The request body of each action ({@code <resource>/<id>/action/<name>}) that takes one, by action name. */
+    public Map<String, ResourceSchema> actionBodies() {
+        return Map.of();
     }
 
     @GET

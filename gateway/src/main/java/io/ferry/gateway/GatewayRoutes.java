@@ -5,6 +5,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ferry.api.RequestTargets;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -14,7 +18,8 @@ import io.vertx.httpproxy.HttpProxy;
 /**
  * Routes {@code /api/v1/<resource>[/...]} to the service that owns the resource, unchanged (method, path,
  * query, headers, body, status). {@code /services/<service>/q/health[/...]} reaches a service's health
- * endpoints, so operators can check every service through the one public port. Request targets are first
+ * endpoints, so operators can check every service through the one public port. {@code /api/openapi} is the
+ * merged API description of all services ({@link OpenApiRoute}), {@code /api/docs} Swagger UI showing it. Request targets are first
  * made valid as the services do it ({@link RequestTargets#normalize(String)}; Quarkus' own check is off, see
  * {@link io.ferry.api.http.LenientRequestTargets}).
  */
@@ -27,10 +32,15 @@ public class GatewayRoutes {
 
     private final GatewayConfig config;
     private final ErrorResponses errors;
+    private final ObjectMapper mapper;
+    private final String version;
 
-    public GatewayRoutes(GatewayConfig config, ErrorResponses errors) {
+    public GatewayRoutes(GatewayConfig config, ErrorResponses errors, ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.config = config;
         this.errors = errors;
+        this.mapper = mapper;
+        this.version = version;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -41,6 +51,8 @@ public class GatewayRoutes {
             String service = config.resources().get(context.pathParam("param0"));
             route(context, service == null ? null : proxies.api(service).orElse(null));
         });
+        router.get(OpenApiRoute.PATH).order(-100)
+                .handler(new OpenApiRoute(proxies::request, config.resources(), version, mapper, errors));
         router.routeWithRegex(SERVICE_HEALTH).order(-100).handler(context ->
                 route(context, proxies.health(context.pathParam("param0")).orElse(null)));
     }

@@ -97,4 +97,22 @@ class GatewayRoutesTest {
                 .then().statusCode(404)
                 .body("_status", equalTo("ERR"));
     }
+
+    @Test
+    void theApiDescriptionNeedsEveryServiceAndSaysWhichIsMissing() {
+        given().when().get("/api/openapi")
+                .then().statusCode(503)
+                .body("_status", equalTo("ERR"))
+                .body("_error.message", containsString("scheduler"));
+    }
+
+    @Test
+    void swaggerUiIsServedAtApiDocsShowingTheMergedDescription() {
+        given().redirects().follow(true).when().get("/api/docs/")
+                .then().statusCode(200)
+                .body(containsString("swagger-ui"));
+        given().when().get("/api/docs/index.html")
+                .then().statusCode(200)
+                .body(containsString("/api/openapi"));
+    }
 }

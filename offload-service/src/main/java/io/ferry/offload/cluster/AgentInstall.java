@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.vocabulary.ClusterState;
 import io.ferry.offload.OffloadConfig;
@@ -71,7 +70,7 @@ public class AgentInstall {
      * Revokes the cluster's agent: the agent endpoint refuses its credentials from the next request on, the cluster
      * is INACTIVE saying so, and its install URL is replaced (installing the agent again takes the new one).
      */
-    public Uni<ObjectNode> revoke(Caller caller, String clusterId) {
+    public Uni<StoredDocument> revoke(Caller caller, String clusterId) {
         if (!ObjectIds.isValid(clusterId)) {
             return Uni.createFrom().failure(EveException.notFound());
         }
@@ -81,7 +80,7 @@ public class AgentInstall {
                 .chain(() -> access.revoke(caller.orgId(), clusterId))
                 .chain(revokedAt -> store.modify(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId, ClusterStatusMapper.VIEW,
                         status -> status.withState(ClusterState.INACTIVE, ClusterStatus.revokedMessage(revokedAt)).withAgentUrl(url)))
-                .map(updated -> answer(clusterId, updated));
+                .map(updated -> updated.orElseThrow(EveException::notFound));
     }
 
     private Uni<String> withCredential(String orgId, String clusterId, String clusterName) {
@@ -89,19 +88,13 @@ public class AgentInstall {
     }
 
     /** Gives the cluster a new install URL; the previous one answers 404 from now on. */
-    public Uni<ObjectNode> rotate(Caller caller, String clusterId) {
+    public Uni<StoredDocument> rotate(Caller caller, String clusterId) {
         if (!ObjectIds.isValid(clusterId)) {
             return Uni.createFrom().failure(EveException.notFound());
         }
         String url = urls.issue(clusterId);
         return store.modify(KubeclusterSchema.SCHEMA, caller.orgId(), clusterId, ClusterStatusMapper.VIEW, status -> status.withAgentUrl(url))
-                .map(updated -> answer(clusterId, updated));
-    }
-
-    private static ObjectNode answer(String clusterId, Optional<StoredDocument> updated) {
-        ObjectNode answer = updated.orElseThrow(EveException::notFound).doc().deepCopy();
-        answer.put("_id", clusterId).put("_etag", updated.get().etag()).put("_status", "OK");
-        return answer;
+                .map(updated -> updated.orElseThrow(EveException::notFound));
     }
 
     private static Optional<Object[]> first(List<Object[]> rows) {

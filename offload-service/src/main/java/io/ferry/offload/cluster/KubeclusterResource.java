@@ -78,8 +78,8 @@ public class KubeclusterResource extends EveResource {
     @Produces("application/json")
     @RolesAllowed(Caller.ADMIN)
     @WithTransaction
-    public Uni<ObjectNode> rotateAgentUrl(@PathParam("id") String id) {
-        return agentInstall.rotate(endpoints.caller(), id);
+    public Uni<Response> rotateAgentUrl(@PathParam("id") String id) {
+        return agentInstall.rotate(endpoints.caller(), id).map(cluster -> endpoints.written(schema, cluster).build());
     }
 
     /**
@@ -91,8 +91,8 @@ public class KubeclusterResource extends EveResource {
     @Produces("application/json")
     @RolesAllowed(Caller.ADMIN)
     @WithTransaction
-    public Uni<ObjectNode> revokeAgent(@PathParam("id") String id) {
-        return agentInstall.revoke(endpoints.caller(), id);
+    public Uni<Response> revokeAgent(@PathParam("id") String id) {
+        return agentInstall.revoke(endpoints.caller(), id).map(cluster -> endpoints.written(schema, cluster).build());
     }
 
     /** The manifest that installs this cluster's agent, with a newly issued credential: for admins only. */

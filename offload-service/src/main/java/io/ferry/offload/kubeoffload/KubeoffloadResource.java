@@ -1,5 +1,7 @@
 package io.ferry.offload.kubeoffload;
 
+import java.util.Map;
+
 import jakarta.ws.rs.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import io.ferry.offload.run.RunnableResource;
 import io.ferry.offload.schema.KubeoffloadSchema;
 import io.ferry.rest.EveEndpoints;
 import io.ferry.rest.auth.Caller;
+import io.ferry.rest.schema.ResourceSchema;
 import io.ferry.rest.store.StoredDocument;
 import io.smallrye.mutiny.Uni;
 
@@ -22,6 +25,11 @@ public class KubeoffloadResource extends RunnableResource {
     public KubeoffloadResource(EveEndpoints endpoints, KubeoffloadHooks hooks, RunService runs) {
         super(KubeoffloadSchema.SCHEMA, endpoints, hooks);
         this.runs = runs;
+    }
+
+    @Override
+    public Map<String, ResourceSchema> actionBodies() {
+        return Map.of(RunnableResource.RUN, RunRequest.SCHEMA);
     }
 
     @Override

@@ -21,7 +21,8 @@ public record RunRequest(int retainDays, boolean runBackup) {
     private static final Field RETENTION = Field.dict("retention",
             Field.integer("retainDays").required().min(1).max(36_500)).required();
 
-    private static final ResourceSchema RUN = ResourceSchema.of("run", "Run", "run", RETENTION,
+    /** The body's schema (also its API description, as {@code RunRequest}). */
+    public static final ResourceSchema SCHEMA = ResourceSchema.of("run", "RunRequest", "run", RETENTION,
             Field.bool("runBackup").defaultValue(false));
 
     public static RunRequest offload(JsonNode body) {
@@ -34,7 +35,7 @@ public record RunRequest(int retainDays, boolean runBackup) {
     }
 
     private static RunRequest parse(JsonNode body) {
-        ObjectNode valid = DocumentValidator.validate(RUN, body, Mode.WHOLE);
+        ObjectNode valid = DocumentValidator.validate(SCHEMA, body, Mode.WHOLE);
         return new RunRequest(valid.get("retention").get("retainDays").asInt(),
                 valid.has("runBackup") && valid.get("runBackup").asBoolean());
     }

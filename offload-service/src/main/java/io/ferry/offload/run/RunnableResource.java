@@ -24,12 +24,15 @@ import io.smallrye.mutiny.Uni;
  */
 public abstract class RunnableResource extends EveResource {
 
+    /** The action's name in its path. */
+    public static final String RUN = "run";
+
     protected RunnableResource(ResourceSchema schema, EveEndpoints endpoints, ResourceHooks hooks) {
         super(schema, endpoints, hooks);
     }
 
     @POST
-    @Path("/{id}/action/run")
+    @Path("/{id}/action/" + RUN)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ADMIN)
     public Uni<Response> run(@PathParam("id") String id, String body) {
