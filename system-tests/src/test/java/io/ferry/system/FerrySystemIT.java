@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +39,7 @@ import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.OpType;
 import io.ferry.events.vocabulary.PvcState;
 import io.ferry.infra.ChildJvm;
+import io.ferry.testsupport.ApiDescriptions;
 import io.ferry.infra.Ports;
 import io.ferry.infra.PostgresServer;
 import io.ferry.infra.S3Credentials;
@@ -52,6 +56,7 @@ class FerrySystemIT {
     private static final String SYSTEM_ORG = "org-system";
     /** The organisation whose objectstore {@code ./ferry up} registers. */
     private static final String DEMO_ORG = FerryToken.DEFAULT_ORG;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunnerSettings settings;
     private static LocalFerry ferry;
@@ -453,6 +458,40 @@ class FerrySystemIT {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api(org)
                 .queryParam("where", "{\"backupdef\":\"" + backup + "\",\"start_time\":{\"$gt\":" + after + "}}")
                 .queryParam("sort", "-start_time").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
+    }
+
+    @Test
+    @Order(3)
+    void theGatewaysApiDescriptionIsValidAndEveryDocumentTheServicesReturnFollowsIt() throws Exception {
+        String document = given().baseUri(ferry.gatewayUrl()).get("/api/openapi").then().statusCode(200).extract().asString();
+        assertThat(ApiDescriptions.specificationProblems(document)).isEmpty();
+        JsonNode openApi = JSON.readTree(document);
+        given().baseUri(ferry.gatewayUrl()).get("/api/docs/index.html").then().statusCode(200).body(containsString("/api/openapi"));
+
+        String policy = api().body("{\"name\":\"nightly-" + UUID.randomUUID() + "\",\"schedules\":[{\"retainDays\":7,"
+                + "\"schedule\":{\"minute\":\"0\",\"hour\":\"2\"}}]}").post("/api/v1/policies").then().statusCode(201)
+                .extract().asString();
+        assertThat(ApiDescriptions.disagreements(openApi, "Policy", JSON.readTree(policy))).isEmpty();
+        for (String resource : List.of("kubeclusters", "kubebackups", "kubeoffloads", "objectstores", "kuberestores",
+                "kubemigrations", "jobs", "backupinstances", "kubepvcprogress", "policies")) {
+            String listed = openApi.at("/paths/~1api~1v1~1" + resource + "/get/responses/200/content/application~1json/schema/$ref")
+                    .asText();
+            assertThat(listed).as(resource).startsWith("#/components/schemas/").endsWith("List");
+            String title = listed.substring("#/components/schemas/".length(), listed.length() - "List".length());
+            for (String org : List.of(SYSTEM_ORG, DEMO_ORG)) {
+                JsonNode page = JSON.readTree(api(org).queryParam("max_results", 500).get("/api/v1/" + resource)
+                        .then().statusCode(200).extract().asString());
+                assertThat(ApiDescriptions.disagreements(openApi, title + "List", page)).as(resource + " of " + org).isEmpty();
+                for (JsonNode item : page.path("_items")) {
+                    JsonNode read = JSON.readTree(api(org).get("/api/v1/" + resource + "/" + item.path("_id").asText())
+                            .then().statusCode(200).extract().asString());
+                    assertThat(ApiDescriptions.disagreements(openApi, title, read)).as(resource + " " + read.path("_id")).isEmpty();
+                }
+            }
+        }
+        assertThat(api().queryParam("where", "{\"state\":\"COMPLETED\"}").get("/api/v1/jobs").<List<?>>path("_items"))
+                .as("checked against a finished job").isNotEmpty();
+        assertThat(api().get("/api/v1/kubepvcprogress").<List<?>>path("_items")).as("and PVC progress").isNotEmpty();
     }
 
     @Test
