@@ -24,7 +24,7 @@ import io.ferry.events.Topics;
  */
 public final class AsyncApiDocument {
 
-    public static final String ASYNCAPI_VERSION = "3.0.0";
+    static final String ASYNCAPI_VERSION = "3.0.0";
     static final String KAFKA_BINDING_VERSION = "0.5.0";
     static final String MESSAGE_REFERENCE_PREFIX = "#/components/messages/";
 
@@ -60,7 +60,7 @@ public final class AsyncApiDocument {
     }
 
     /** The name of the operation that sends a topic's events. */
-    public static String sendOperationName(String topic) {
+    static String sendOperationName(String topic) {
         return "send." + topic;
     }
 
