@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * JSON Schema validation of payloads and headers against the AsyncAPI document's schemas, closed: every object schema
+ * JSON Schema validation of payloads against the AsyncAPI document's schemas, closed: every object schema
  * with properties gets {@code additionalProperties: false}, so that a property the document does not describe fails
  * (the published document stays open, as consumers must ignore what they do not know).
  */
@@ -29,19 +29,10 @@ final class ClosedSchemas {
 
     /** What is wrong with a payload of the schema {@code #/components/schemas/<name>}; empty when it matches. */
     Set<ValidationMessage> payloadProblems(String schemaName, JsonNode payload) {
-        return validate("#/components/schemas/" + schemaName, payload);
-    }
-
-    /** What is wrong with the headers of the message {@code #/components/messages/<ceType>}; empty when they match. */
-    Set<ValidationMessage> headerProblems(String ceType, JsonNode headers) {
-        return validate("#/components/messages/" + ceType.replace("/", "~1") + "/headers", headers);
-    }
-
-    private Set<ValidationMessage> validate(String reference, JsonNode json) {
-        ObjectNode root = components.objectNode().put("$ref", reference);
+        ObjectNode root = components.objectNode().put("$ref", "#/components/schemas/" + schemaName);
         root.set("components", components);
         JsonSchema schema = FACTORY.getSchema(root, CONFIG);
-        return schema.validate(json);
+        return schema.validate(payload);
     }
 
     private static void close(JsonNode node) {
