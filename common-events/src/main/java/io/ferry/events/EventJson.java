@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -32,6 +33,11 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload.getClass(), e);
         }
+    }
+
+    /** How payloads are written (property names, inclusion, annotations): what the catalog's schemas are derived from. */
+    public static SerializationConfig serializationConfig() {
+        return MAPPER.getSerializationConfig();
     }
 
     /** @throws MalformedEventException when the JSON does not match the payload type */

@@ -30,11 +30,11 @@ public final class StructuredEvents {
     public static ObjectNode write(EventEnvelope<?> event) {
         EventType<?> type = EventCatalog.forPayload(event.data().getClass());
         ObjectNode json = JSON.objectNode()
-                .put("specversion", "1.0")
+                .put("specversion", CloudEventHeaders.SPEC_VERSION_1_0)
                 .put("id", event.id())
                 .put("source", event.source())
                 .put("type", type.ceType())
-                .put("datacontenttype", "application/json");
+                .put("datacontenttype", CloudEventHeaders.JSON_CONTENT_TYPE);
         if (event.time() != null) {
             json.put("time", event.time().toString());
         }
