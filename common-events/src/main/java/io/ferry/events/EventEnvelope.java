@@ -12,8 +12,19 @@ import java.time.Instant;
  * @param time    when the producer recorded the event
  * @param orgId   the organisation the event belongs to (CloudEvents extension {@code orgid})
  * @param subject the Kafka key: the id of the definition, job or cluster the event is about
- * @param data    the payload
+ * @param data        the payload
+ * @param traceparent the W3C trace context of the trace the event belongs to (CloudEvents distributed-tracing
+ *                    extension), or null when it was published outside any trace
  */
 public record EventEnvelope<T>(String id, String type, String source, Instant time, String orgId, String subject,
-        T data) {
+        T data, String traceparent) {
+
+    /** An event outside any trace. */
+    public EventEnvelope(String id, String type, String source, Instant time, String orgId, String subject, T data) {
+        this(id, type, source, time, orgId, subject, data, null);
+    }
+
+    public EventEnvelope<T> withTraceparent(String traceparent) {
+        return new EventEnvelope<>(id, type, source, time, orgId, subject, data, traceparent);
+    }
 }

@@ -44,6 +44,9 @@ public final class StructuredEvents {
         if (event.orgId() != null) {
             json.put(CloudEventHeaders.ORG_ID_EXTENSION, event.orgId());
         }
+        if (event.traceparent() != null) {
+            json.put(CloudEventHeaders.TRACEPARENT_EXTENSION, event.traceparent());
+        }
         json.set("data", EventJson.tree(event.data()));
         return json;
     }
@@ -86,7 +89,8 @@ public final class StructuredEvents {
             throw new MalformedEventException("Event " + id + " has an unreadable time: " + time, e);
         }
         return Optional.of(new EventEnvelope<>(id, ceType, text(json, "source"), instant, text(json, CloudEventHeaders.ORG_ID_EXTENSION),
-                text(json, "subject"), EventJson.read(data, type.get().payloadType())));
+                text(json, "subject"), EventJson.read(data, type.get().payloadType()),
+                TraceParents.validOrNull(text(json, CloudEventHeaders.TRACEPARENT_EXTENSION))));
     }
 
     /**

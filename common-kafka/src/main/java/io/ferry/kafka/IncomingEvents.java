@@ -17,6 +17,7 @@ import io.ferry.events.EventEnvelope;
 import io.ferry.events.EventJson;
 import io.ferry.events.EventType;
 import io.ferry.events.MalformedEventException;
+import io.ferry.events.TraceParents;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /** Turns a Kafka message carrying a binary-mode CloudEvent into an {@link EventEnvelope}. */
@@ -47,7 +48,8 @@ public final class IncomingEvents {
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(null);
         return Optional.of(envelope(type.get(), ce.getId(), ce.getSource().toString(), time, orgId.toString(),
-                ce.getSubject().orElse(null), message.getPayload()));
+                ce.getSubject().orElse(null), message.getPayload(),
+                TraceParents.validOrNull(ce.getExtension(CloudEventHeaders.TRACEPARENT_EXTENSION).map(Object::toString).orElse(null))));
     }
 
     /**
@@ -79,15 +81,16 @@ public final class IncomingEvents {
             throw new MalformedEventException("Event " + id + " has an unreadable ce_time: " + time, e);
         }
         return Optional.of(envelope(type.get(), id, header(headers, CloudEventHeaders.SOURCE), instant, orgId,
-                header(headers, CloudEventHeaders.SUBJECT), value));
+                header(headers, CloudEventHeaders.SUBJECT), value, TraceParents.validOrNull(header(headers, CloudEventHeaders.TRACEPARENT))));
     }
 
     private static EventEnvelope<?> envelope(EventType<?> type, String id, String source, Instant time, String orgId,
-            String subject, String data) {
+            String subject, String data, String traceparent) {
         if (data == null) {
             throw new MalformedEventException("Event " + id + " has no data", null);
         }
-        return new EventEnvelope<>(id, type.ceType(), source, time, orgId, subject, EventJson.read(data, type.payloadType()));
+        return new EventEnvelope<>(id, type.ceType(), source, time, orgId, subject, EventJson.read(data, type.payloadType()),
+                traceparent);
     }
 
     private static String header(Headers headers, String name) {

@@ -58,4 +58,12 @@ public final class OutgoingEvents {
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** The record with the event's trace context ({@code ce_traceparent}) when it has one (not null). */
+    public static ProducerRecord<String, String> traced(ProducerRecord<String, String> record, String traceparent) {
+        if (traceparent != null) {
+            record.headers().add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
+        }
+        return record;
+    }
 }

@@ -469,7 +469,7 @@ class FerrySystemIT {
         given().baseUri(ferry.gatewayUrl()).get("/api/docs/index.html").then().statusCode(200).body(containsString("/api/openapi"));
 
         String policy = api().body("{\"name\":\"nightly-" + UUID.randomUUID() + "\",\"schedules\":[{\"retainDays\":7,"
-                + "\"schedule\":{\"minute\":\"0\",\"hour\":\"2\"}}]}").post("/api/v1/policies").then().statusCode(201)
+                + "\"schedule\":{\"cronSpec\":\"0 2 * * *\"}}]}").post("/api/v1/policies").then().statusCode(201)
                 .extract().asString();
         assertThat(ApiDescriptions.disagreements(openApi, "Policy", JSON.readTree(policy))).isEmpty();
         for (String resource : List.of("kubeclusters", "kubebackups", "kubeoffloads", "objectstores", "kuberestores",

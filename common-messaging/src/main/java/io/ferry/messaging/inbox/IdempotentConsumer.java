@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.kafka.IncomingEvents;
+import io.ferry.messaging.tracing.EventTraces;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -32,10 +33,12 @@ public class IdempotentConsumer {
 
     private final ProcessedEvents processedEvents;
     private final TransientRetry retry;
+    private final EventTraces traces;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry, EventTraces traces) {
         this.processedEvents = processedEvents;
         this.retry = retry;
+        this.traces = traces;
     }
 
     /**
@@ -74,7 +77,7 @@ public class IdempotentConsumer {
             return Uni.createFrom().completionStage(message.ack());
         }
         EventEnvelope<?> event = decoded.get();
-        return retry.untilDone(Panache.withTransaction(() -> work.apply(event)),
+        return traces.within(consumer + " " + event.type(), event, () -> retry.untilDone(Panache.withTransaction(() -> work.apply(event)),
                 e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer, event.id(), e.getMessage()))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
@@ -85,6 +88,6 @@ public class IdempotentConsumer {
                     }
                     LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());
                     return Uni.createFrom().completionStage(message.nack(e));
-                });
+                }));
     }
 }

@@ -45,7 +45,7 @@ public class OutboxRelay {
     /** Advisory lock id of the relay ("ferryobx" as a 64-bit number). */
     private static final long RELAY_LOCK = 0x666572_72796f6278L;
     private static final String SELECT = """
-            SELECT seq, id, topic, event_key, ce_type, org_id, payload, created_at
+            SELECT seq, id, topic, event_key, ce_type, org_id, payload, created_at, traceparent
             FROM outbox_event ORDER BY seq LIMIT $1""";
 
     private final Pool pool;
@@ -125,9 +125,9 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(RowSet<Row> rows) {
         List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acknowledgements.add(producer.send(OutgoingEvents.record(row.getUUID("id").toString(), row.getString("topic"),
-                    row.getString("ce_type"), source, row.getOffsetDateTime("created_at").toInstant(), row.getString("org_id"),
-                    row.getString("event_key"), row.getString("payload"))));
+            acknowledgements.add(producer.send(OutgoingEvents.traced(OutgoingEvents.record(row.getUUID("id").toString(),
+                    row.getString("topic"), row.getString("ce_type"), source, row.getOffsetDateTime("created_at").toInstant(),
+                    row.getString("org_id"), row.getString("event_key"), row.getString("payload")), row.getString("traceparent"))));
         }
         return CompletableFuture.allOf(acknowledgements.toArray(new CompletableFuture<?>[0]));
     }
