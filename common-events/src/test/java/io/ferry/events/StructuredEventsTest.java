@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ferry.events.agent.AgentHeartbeat;
 import io.ferry.events.job.CancelRequested;
@@ -29,6 +30,22 @@ class StructuredEventsTest {
         assertThat(wire.get(0).get("type").asText()).isEqualTo("ferry.agent.heartbeat.v1");
         assertThat(wire.get(1).has("orgid")).isFalse();
         assertThat(StructuredEvents.readBatch(wire)).containsExactly(heartbeat, cancel);
+    }
+
+    @Test
+    void theTraceContextTravelsAsTheTraceparentAttributeAndAMalformedOneIsDropped() {
+        Instant time = Instant.parse("2026-12-03T10:15:30Z");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventEnvelope<CancelRequested> traced = new EventEnvelope<>("e-3", EventCatalog.CANCEL_REQUESTED.ceType(), "/ferry/job-service",
+                time, "org-a", "cluster-1", new CancelRequested("job-1", "cluster-1", time), traceparent);
+
+        JsonNode wire = StructuredEvents.write(traced);
+
+        assertThat(wire.get("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(StructuredEvents.read(wire).orElseThrow().traceparent()).isEqualTo(traceparent);
+        ((ObjectNode) wire).put("traceparent", "00-not-a-trace-01");
+        assertThat(StructuredEvents.read(wire).orElseThrow().traceparent()).isNull();
+        assertThat(StructuredEvents.write(traced.withTraceparent(null)).has("traceparent")).isFalse();
     }
 
     @Test

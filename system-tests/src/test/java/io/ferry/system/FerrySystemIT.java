@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.ferry.events.Topics;
 import io.ferry.events.agent.AgentJobReported;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.progress.PvcStats;
@@ -142,6 +144,36 @@ class FerrySystemIT {
         assertThat(CopiedRepository.inDirectoryTarget(settings, backup).file(job, "shop", "db", "table")).isEqualTo(table);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "ACTIVE".equals(api().get("/api/v1/kubeclusters/" + cluster).path("status.state")));
+    }
+
+    @Test
+    @Order(2)
+    void aRunIsOneTraceFromTheRunRequestThroughTheAgentsReportsToTheJobsStateEvents() throws Exception {
+        Path pvc = Files.createDirectories(settings.agentVolumes().resolve("traced").resolve("data"));
+        Files.writeString(pvc.resolve("notes.txt"), "traced\n".repeat(1000));
+        String cluster = api().body("{\"name\":\"traced\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"traced\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"source\":{\"namespaces\":[\"traced\"]}}").post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"traced-copy\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\"}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        String trace = UUID.randomUUID().toString().replace("-", "");
+
+        api().header("traceparent", "00-" + trace + "-b7ad6b7169203331-01").body("{\"retention\":{\"retainDays\":1},\"runBackup\":true}")
+                .post("/api/v1/kubeoffloads/" + offload + "/action/run").then().statusCode(200);
+        String job = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> api()
+                .queryParam("where", "{\"copydef\":\"" + offload + "\"}").get("/api/v1/jobs").<String>path("_items[0]._id"), id -> id != null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api().get("/api/v1/jobs/" + job).path("state")));
+
+        Map<String, List<String>> traceIds = TracedRecords.traceIdsByTopic("localhost:" + settings.port("kafka"),
+                List.of(Topics.TRIGGERS, Topics.AGENT_COMMANDS, Topics.AGENT_REPORTS, Topics.PVC_PROGRESS, Topics.JOB_STATE),
+                record -> offload.equals(record.key()) || job.equals(record.key()) || record.value().contains(job),
+                found -> found.getOrDefault(Topics.JOB_STATE, List.of()).size() >= 3 && found.containsKey(Topics.AGENT_REPORTS)
+                        && found.containsKey(Topics.PVC_PROGRESS),
+                Duration.ofSeconds(30));
+        assertThat(traceIds).containsKeys(Topics.TRIGGERS, Topics.AGENT_COMMANDS, Topics.AGENT_REPORTS, Topics.PVC_PROGRESS,
+                Topics.JOB_STATE);
+        traceIds.forEach((topic, ids) -> assertThat(ids).as(topic).containsOnly(trace));
     }
 
     @Test

@@ -50,7 +50,7 @@ public class ReportPublisher {
         EventEnvelope<?> event = report.event();
         URI source = URI.create("/ferry/clusters/" + report.clusterId() + "/agent");
         Instant time = event.time() == null ? Instant.now() : event.time();
-        return producer.send(OutgoingEvents.record(report.clusterId() + ":" + event.id(), source, time, owned.orgId(), report.key(),
-                event.data()));
+        return producer.send(OutgoingEvents.traced(OutgoingEvents.record(report.clusterId() + ":" + event.id(), source, time,
+                owned.orgId(), report.key(), event.data()), event.traceparent()));
     }
 }

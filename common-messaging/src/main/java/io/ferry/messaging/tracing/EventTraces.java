@@ -1,22 +1,18 @@
 package io.ferry.messaging.tracing;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.ferry.events.CloudEventHeaders;
 import io.ferry.events.EventEnvelope;
+import io.ferry.kafka.tracing.TraceContexts;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,18 +23,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EventTraces {
 
-    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(String carrier) {
-            return List.of(CloudEventHeaders.TRACEPARENT_EXTENSION);
-        }
-
-        @Override
-        public String get(String carrier, String key) {
-            return CloudEventHeaders.TRACEPARENT_EXTENSION.equals(key) ? carrier : null;
-        }
-    };
-
     private final Tracer tracer;
 
     public EventTraces(Tracer tracer) {
@@ -47,11 +31,7 @@ public class EventTraces {
 
     /** The traceparent of the current span, or null outside any trace. */
     public static String current() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return null;
-        }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        return TraceContexts.traceparentOf(Span.current().getSpanContext());
     }
 
     /**
@@ -63,7 +43,7 @@ public class EventTraces {
             return Uni.createFrom().deferred(work);
         }
         return Uni.createFrom().deferred(() -> {
-            Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), event.traceparent(), TRACEPARENT);
+            Context parent = TraceContexts.parentOf(event.traceparent());
             Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.CONSUMER)
                     .setAllAttributes(Attributes.builder()
                             .put("messaging.system", "kafka")

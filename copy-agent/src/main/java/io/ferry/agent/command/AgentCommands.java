@@ -57,11 +57,11 @@ public class AgentCommands {
                 LOG.warnf("Not running job %s: it was dispatched at %s, more than %s ago", job.jobId(), event.time(), maxCommandAge);
                 return;
             }
-            jobs.accept(event.orgId(), job);
+            jobs.accept(event.orgId(), job, event.traceparent());
         } else if (event.data() instanceof CancelRequested cancel && isOurs(event, cancel.clusterId())) {
             jobs.cancel(cancel.jobId());
         } else if (event.data() instanceof ObjectstoreValidationRequested validation && isOurs(event, validation.clusterId())) {
-            validations.request(event.orgId(), validation);
+            validations.request(event.orgId(), validation, event.traceparent());
         }
     }
 

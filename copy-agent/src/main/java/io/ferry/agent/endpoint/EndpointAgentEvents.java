@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.config.AgentTransport;
 import io.ferry.agent.events.AgentEvents;
+import io.ferry.agent.tracing.WorkTraces;
 import io.ferry.events.EventCatalog;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.StructuredEvents;
@@ -48,14 +49,16 @@ public class EndpointAgentEvents implements AgentEvents {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final EndpointClient endpoint;
+    private final WorkTraces traces;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
     private Thread sender;
 
-    public EndpointAgentEvents(EndpointClient endpoint, AgentConfig config) {
+    public EndpointAgentEvents(EndpointClient endpoint, AgentConfig config, WorkTraces traces) {
         this.endpoint = endpoint;
+        this.traces = traces;
         this.maxBatch = config.endpoint().maxBatch();
         this.queue = new LinkedBlockingQueue<>(config.endpoint().maxQueued());
     }
@@ -100,10 +103,10 @@ public class EndpointAgentEvents implements AgentEvents {
         }
     }
 
-    private static Pending pending(String orgId, String key, Object payload, CompletableFuture<Void> sent) {
+    private Pending pending(String orgId, String key, Object payload, CompletableFuture<Void> sent) {
         String clusterId = payload instanceof ReportedByAgent report ? report.clusterId() : null;
         EventEnvelope<Object> event = new EventEnvelope<>(UUID.randomUUID().toString(), EventCatalog.forPayload(payload.getClass()).ceType(),
-                SOURCE, Instant.now(), orgId, key, payload);
+                SOURCE, Instant.now(), orgId, key, payload, traces.traceparentOf(key));
         return new Pending(event, clusterId, sent);
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 import io.ferry.agent.config.AgentTransport;
+import io.ferry.agent.tracing.WorkTraces;
 import io.ferry.kafka.EventProducer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.ferry.kafka.OutgoingEvents;
@@ -32,9 +33,11 @@ public class KafkaAgentEvents implements AgentEvents {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventProducer producer;
+    private final WorkTraces traces;
 
-    public KafkaAgentEvents(EventProducer producer) {
+    public KafkaAgentEvents(EventProducer producer, WorkTraces traces) {
         this.producer = producer;
+        this.traces = traces;
     }
 
     @Override
@@ -64,7 +67,7 @@ public class KafkaAgentEvents implements AgentEvents {
         }
     }
 
-    private static ProducerRecord<String, String> record(String id, Instant time, String orgId, String key, Object payload) {
-        return OutgoingEvents.record(id, SOURCE, time, orgId, key, payload);
+    private ProducerRecord<String, String> record(String id, Instant time, String orgId, String key, Object payload) {
+        return OutgoingEvents.traced(OutgoingEvents.record(id, SOURCE, time, orgId, key, payload), traces.traceparentOf(key));
     }
 }

@@ -22,6 +22,7 @@ import io.ferry.agent.backuptarget.CopyId;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.events.AgentEvents;
+import io.ferry.agent.tracing.WorkTraces;
 import io.ferry.agent.resume.CopyLedger;
 import io.ferry.agent.snapshot.SnapshotStore;
 import io.ferry.agent.transfer.Cancellation.Reason;
@@ -45,6 +46,7 @@ public class AgentJobs {
     private final JobJournal journal;
     private final AgentEvents events;
     private final JobRun.Services services;
+    private final WorkTraces traces;
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService jobThreads = Executors.newCachedThreadPool(runnable -> {
@@ -54,8 +56,9 @@ public class AgentJobs {
     });
 
     public AgentJobs(AgentConfig config, JobJournal journal, AgentEvents events, Volumes volumes, SnapshotStore snapshots,
-            BackupTargets targets, CopyLedger ledger) {
+            BackupTargets targets, CopyLedger ledger, WorkTraces traces) {
         this.config = config;
+        this.traces = traces;
         this.journal = journal;
         this.events = events;
         this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval(),
@@ -95,9 +98,10 @@ public class AgentJobs {
      * Starts a dispatched job unless it is known already (a redelivered command). Never throws: a job
      * that cannot be started is reported FAILED.
      *
-     * @param orgId the organisation the job belongs to
+     * @param orgId       the organisation the job belongs to
+     * @param traceparent the trace of the dispatch (null: none); the job's events are a span of it
      */
-    public void accept(String orgId, JobDispatched job) {
+    public void accept(String orgId, JobDispatched job, String traceparent) {
         if (!SafeIds.valid(job.jobId()) || !SafeIds.valid(job.clusterId()) || !SafeIds.valid(job.backupdefId())) {
             LOG.errorf("Not running job %s: its job, cluster or backup id is not a plain name", job.jobId());
             if (job.jobId() != null) {
@@ -109,6 +113,7 @@ public class AgentJobs {
             LOG.debugf("Job %s was accepted before; ignoring the repeated command", job.jobId());
             return;
         }
+        traces.begin(job.jobId(), "run " + job.type() + " job", traceparent);
         startOrFail(JobJournal.Entry.accepted(orgId, job, Instant.now()));
     }
 
@@ -157,6 +162,7 @@ public class AgentJobs {
             LOG.errorf(e, "Could not start job %s", entry.jobId());
             reportNotStarted(entry.orgId(), entry.jobId(), entry.clusterId(), describe(e));
             markFinished(entry);
+            traces.end(entry.jobId(), true);
         }
     }
 
@@ -175,6 +181,7 @@ public class AgentJobs {
             LOG.errorf(e, "Job %s could not be finished", entry.jobId());
         } finally {
             running.remove(entry.jobId());
+            traces.end(entry.jobId(), false);
         }
     }
 

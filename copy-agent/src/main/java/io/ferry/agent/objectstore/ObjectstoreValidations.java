@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.events.AgentEvents;
+import io.ferry.agent.tracing.WorkTraces;
 import io.ferry.events.objectstore.ObjectstoreValidated;
 import io.ferry.events.objectstore.ObjectstoreValidationRequested;
 
@@ -31,6 +32,7 @@ public class ObjectstoreValidations {
 
     private final BackupTargets targets;
     private final AgentEvents events;
+    private final WorkTraces traces;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService checks = Executors.newFixedThreadPool(THREADS, runnable -> {
         Thread thread = new Thread(runnable, "ferry-objectstore-check-" + threadNumber.incrementAndGet());
@@ -38,17 +40,24 @@ public class ObjectstoreValidations {
         return thread;
     });
 
-    public ObjectstoreValidations(BackupTargets targets, AgentEvents events) {
+    public ObjectstoreValidations(BackupTargets targets, AgentEvents events, WorkTraces traces) {
         this.targets = targets;
         this.events = events;
+        this.traces = traces;
     }
 
-    /** Starts the check and returns at once. */
-    public void request(String orgId, ObjectstoreValidationRequested request) {
+    /**
+     * Starts the check and returns at once.
+     *
+     * @param traceparent the trace of the request (null: none)
+     */
+    public void request(String orgId, ObjectstoreValidationRequested request, String traceparent) {
+        traces.begin(request.objectstoreId(), "check objectstore", traceparent);
         try {
             checks.submit(() -> check(orgId, request));
         } catch (RejectedExecutionException e) {
             LOG.infof("Not checking objectstore %s: the agent is stopping", request.objectstoreId());
+            traces.end(request.objectstoreId(), true);
         }
     }
 
@@ -73,6 +82,8 @@ public class ObjectstoreValidations {
                     request.revision(), usable, message, Instant.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            traces.end(request.objectstoreId(), !usable);
         }
     }
 
