@@ -1,6 +1,7 @@
 package io.ferry.gateway;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ final class OpenApiRoute implements Handler<RoutingContext> {
 
     static final String PATH = "/api/openapi";
     private static final Logger LOG = Logger.getLogger(OpenApiRoute.class);
+    /** A service that takes longer than this to answer counts as unreachable. */
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Function<String, Future<HttpClientRequest>> requests;
     private final Map<String, String> resources;
@@ -81,7 +84,7 @@ final class OpenApiRoute implements Handler<RoutingContext> {
     private Future<JsonNode> fetch(String service) {
         return requests.apply(service)
                 .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
-                        .putHeader("Accept", "application/json").send())
+                        .idleTimeout(FETCH_TIMEOUT.toMillis()).putHeader("Accept", "application/json").send())
                 .compose(response -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture("status " + response.statusCode());

@@ -46,6 +46,8 @@ class OpenApiDocumentTest extends OpenApiDocumentChecks {
         assertThat(openApi.at("/paths/~1api~1v1~1kubeclusters/post/responses/422/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/EveError");
         assertThat(openApi.at("/paths/~1api~1v1~1kubemigrations/post").isMissingNode()).isTrue();
+        assertThat(openApi.at("/paths/~1api~1v1~1kubeclusters~1{id}~1agent/get/responses/200/content/application~1yaml").isMissingNode())
+                .as("the install manifest keeps its YAML answer").isFalse();
     }
 
     @Test

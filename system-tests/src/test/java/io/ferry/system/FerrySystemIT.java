@@ -174,6 +174,7 @@ class FerrySystemIT {
         assertThat(traceIds).containsKeys(Topics.TRIGGERS, Topics.AGENT_COMMANDS, Topics.AGENT_REPORTS, Topics.PVC_PROGRESS,
                 Topics.JOB_STATE);
         traceIds.forEach((topic, ids) -> assertThat(ids).as(topic).containsOnly(trace));
+        Files.delete(pvc.resolve("notes.txt"));
     }
 
     @Test
@@ -260,7 +261,9 @@ class FerrySystemIT {
     @Order(3)
     void anAgentComesInOnlyWithItsClustersCredentialAndNeverSpeaksForAnotherClusterOrOrganisation() throws IOException {
         Path pvc = Files.createDirectories(settings.agentVolumes().resolve("walled").resolve("data"));
-        Files.write(pvc.resolve("blob"), new byte[2 * 1024 * 1024]);
+        // 8 MiB at 64 KiB/s: the copy runs for two minutes, long enough for every check below on a loaded machine
+        // (it is cancelled at the end).
+        Files.write(pvc.resolve("blob"), new byte[8 * 1024 * 1024]);
         String cluster = api().body("{\"name\":\"walled\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
         String backup = api().body("{\"name\":\"walled\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");

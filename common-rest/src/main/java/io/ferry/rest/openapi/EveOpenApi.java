@@ -62,7 +62,7 @@ final class EveOpenApi {
         ResourceSchema schema = resource.schema();
         String title = schema.itemTitle();
         if (item.getGET() != null) {
-            Operation list = start(item.getGET(), resource, "list" + capitalised(schema.resource()),
+            Operation list = described(item.getGET(), resource, "list" + capitalised(schema.resource()),
                     "List " + schema.resource() + " of the caller's organisation");
             list.parameters(new ArrayList<>(List.of(EveComponents.parameter(EveComponents.WHERE),
                     EveComponents.parameter(EveComponents.SORT), EveComponents.parameter(EveComponents.PAGE),
@@ -75,7 +75,7 @@ final class EveOpenApi {
                     .addAPIResponse("400", EveComponents.error("A malformed where, sort or projection"));
         }
         if (item.getPOST() != null && resource.writable()) {
-            Operation create = start(item.getPOST(), resource, "create" + title, "Create a " + title);
+            Operation create = described(item.getPOST(), resource, "create" + title, "Create a " + title);
             create.parameters(new ArrayList<>());
             create.requestBody(body(SCHEMAS + title));
             create.getResponses()
@@ -92,7 +92,7 @@ final class EveOpenApi {
     private static void describeItem(PathItem item, DocumentedResource resource) {
         String title = resource.schema().itemTitle();
         if (item.getGET() != null) {
-            Operation get = start(item.getGET(), resource, "get" + title, "Read a " + title);
+            Operation get = described(item.getGET(), resource, "get" + title, "Read a " + title);
             get.parameters(new ArrayList<>(List.of(EveComponents.parameter(EveComponents.ID),
                     EveComponents.parameter(EveComponents.PROJECTION), EveComponents.parameter(EveComponents.IF_NONE_MATCH))));
             get.getResponses()
@@ -111,7 +111,7 @@ final class EveOpenApi {
                     body(SCHEMAS + title + "Patch"));
         }
         if (item.getDELETE() != null) {
-            Operation delete = start(item.getDELETE(), resource, "delete" + title, "Delete a " + title);
+            Operation delete = described(item.getDELETE(), resource, "delete" + title, "Delete a " + title);
             delete.parameters(new ArrayList<>(List.of(EveComponents.parameter(EveComponents.ID),
                     EveComponents.parameter(EveComponents.IF_MATCH_OPTIONAL))));
             delete.getResponses()
@@ -125,7 +125,7 @@ final class EveOpenApi {
 
     private static void describeWrite(Operation operation, DocumentedResource resource, String operationId, String summary,
             RequestBody body) {
-        start(operation, resource, operationId, summary);
+        described(operation, resource, operationId, summary);
         operation.parameters(new ArrayList<>(List.of(EveComponents.parameter(EveComponents.ID),
                 EveComponents.parameter(EveComponents.IF_MATCH))));
         operation.requestBody(body);
@@ -139,7 +139,7 @@ final class EveOpenApi {
         item.getOperations().forEach((method, operation) -> {
             if (path.startsWith(resource.path() + ACTION) && method == PathItem.HttpMethod.POST) {
                 String action = path.substring((resource.path() + ACTION).length());
-                start(operation, resource, camel(action) + title, null);
+                described(operation, resource, camel(action) + title, null);
                 ResourceSchema body = resource.actionBodies().get(action);
                 if (body != null) {
                     operation.requestBody(body(SCHEMAS + body.itemTitle()));
@@ -154,6 +154,15 @@ final class EveOpenApi {
         });
     }
 
+    /** The scanned operation with its success answers (the scan's, which know nothing of the body) removed. */
+    private static Operation described(Operation operation, DocumentedResource resource, String operationId, String summary) {
+        Operation started = start(operation, resource, operationId, summary);
+        started.getResponses().removeAPIResponse("200");
+        started.getResponses().removeAPIResponse("201");
+        started.getResponses().removeAPIResponse("204");
+        return started;
+    }
+
     /** The scanned operation, named and tagged, with the answers every Eve request can get. */
     private static Operation start(Operation operation, DocumentedResource resource, String operationId, String summary) {
         operation.operationId(operationId);
@@ -162,9 +171,6 @@ final class EveOpenApi {
         }
         operation.tags(new ArrayList<>(List.of(resource.schema().resource())));
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
-        responses.removeAPIResponse("200");
-        responses.removeAPIResponse("201");
-        responses.removeAPIResponse("204");
         responses.addAPIResponse("401", EveComponents.error("No valid bearer token"))
                 .addAPIResponse("503", EveComponents.error("The service or its database is unavailable; retry after Retry-After seconds"));
         operation.responses(responses);
