@@ -32,10 +32,12 @@ public class IdempotentConsumer {
 
     private final ProcessedEvents processedEvents;
     private final TransientRetry retry;
+    private final ConsumerMetrics metrics;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry, ConsumerMetrics metrics) {
         this.processedEvents = processedEvents;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     /**
@@ -48,9 +50,9 @@ public class IdempotentConsumer {
                 .chain(first -> {
                     if (!first) {
                         LOG.debugf("%s: event %s was applied before, skipping", consumer, event.id());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
-                    return handler.apply(event);
+                    return handler.apply(event).replaceWith(true);
                 }));
     }
 
@@ -59,15 +61,17 @@ public class IdempotentConsumer {
      * heartbeat): no processed-event id is kept.
      */
     public Uni<Void> consumeRepeatable(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> handler) {
-        return apply(consumer, message, handler);
+        return apply(consumer, message, event -> handler.apply(event).replaceWith(true));
     }
 
-    private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
+    /** @param work applies the event; answers false for one that was applied before */
+    private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Boolean>> work) {
         Optional<EventEnvelope<?>> decoded;
         try {
             decoded = IncomingEvents.decode(message);
         } catch (MalformedEventException e) {
             LOG.errorf("%s: rejecting a malformed event: %s", consumer, e.getMessage());
+            metrics.deadLettered(consumer);
             return Uni.createFrom().completionStage(message.nack(e));
         }
         if (decoded.isEmpty()) {
@@ -76,6 +80,7 @@ public class IdempotentConsumer {
         EventEnvelope<?> event = decoded.get();
         return retry.untilDone(Panache.withTransaction(() -> work.apply(event)),
                 e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer, event.id(), e.getMessage()))
+                .invoke(applied -> metrics.consumed(consumer, event.type(), applied))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     if (retry.leftForRestart(e)) {
@@ -84,6 +89,7 @@ public class IdempotentConsumer {
                         return Uni.createFrom().nothing();
                     }
                     LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());
+                    metrics.deadLettered(consumer);
                     return Uni.createFrom().completionStage(message.nack(e));
                 });
     }
