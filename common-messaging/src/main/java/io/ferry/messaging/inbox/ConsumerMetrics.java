@@ -33,6 +33,12 @@ public class ConsumerMetrics {
         }
     }
 
+    /** A batch of {@code received} events, committed: {@code applied} of them changed something, the rest nothing. */
+    public void consumed(String consumer, String type, long received, long applied) {
+        applied(consumer, type, applied);
+        duplicates(consumer, type, received - applied);
+    }
+
     public void applied(String consumer, String type, long events) {
         count(APPLIED, "Events a consumer applied", consumer, type, events);
     }
