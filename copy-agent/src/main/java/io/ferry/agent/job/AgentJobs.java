@@ -21,6 +21,7 @@ import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.backuptarget.CopyId;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.metrics.TransferMetrics;
 import io.ferry.agent.events.AgentEvents;
 import io.ferry.agent.resume.CopyLedger;
 import io.ferry.agent.snapshot.SnapshotStore;
@@ -54,12 +55,12 @@ public class AgentJobs {
     });
 
     public AgentJobs(AgentConfig config, JobJournal journal, AgentEvents events, Volumes volumes, SnapshotStore snapshots,
-            BackupTargets targets, CopyLedger ledger) {
+            BackupTargets targets, CopyLedger ledger, TransferMetrics metrics) {
         this.config = config;
         this.journal = journal;
         this.events = events;
         this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval(),
-                config.repository());
+                config.repository(), metrics);
     }
 
     /** Before commands flow (so that a cancel finds the resumed job running). */
