@@ -77,8 +77,7 @@ public class TransferMetrics {
         }
 
         public void finished(PvcState result) {
-            Counter.builder(PVCS).description("PVCs finished, by phase and result").tag("phase", phase.name())
-                    .tag("result", result.name()).register(registry).increment();
+            pvcs(phase, result).increment();
         }
     }
 
@@ -113,6 +112,14 @@ public class TransferMetrics {
             rateLimitWaits.put(direction, Timer.builder(RATE_LIMIT_WAIT).description("Waits for a job's speed limit")
                     .tag("direction", direction.label()).register(registry));
         }
+        // The usual series from the start, at 0, so that rates and alerts have something to work on.
+        read.keySet().forEach(phase -> {
+            pvcs(phase, PvcState.COMPLETED);
+            pvcs(phase, PvcState.FAILED);
+        });
+        for (WriteFailedException.Kind kind : WriteFailedException.Kind.values()) {
+            targetErrors(kind);
+        }
     }
 
     /** The meter of a PVC's work of type {@code operation} in a job of type {@code job} (a restore's PVCs are K8S_COPY). */
@@ -128,8 +135,17 @@ public class TransferMetrics {
 
     /** A job failed because its target (or the snapshot store) could not be written. */
     public void targetError(WriteFailedException failure) {
-        Counter.builder(TARGET_ERRORS).description("Jobs failed by a backup target or snapshot store that could not be written")
-                .tag("kind", failure.kind().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        targetErrors(failure.kind()).increment();
+    }
+
+    private Counter pvcs(Phase phase, PvcState result) {
+        return Counter.builder(PVCS).description("PVCs finished, by phase and result").tag("phase", phase.name())
+                .tag("result", result.name()).register(registry);
+    }
+
+    private Counter targetErrors(WriteFailedException.Kind kind) {
+        return Counter.builder(TARGET_ERRORS).description("Jobs failed by a backup target or snapshot store that could not be written")
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry);
     }
 
     @Scheduled(every = "1s")

@@ -81,15 +81,24 @@ public class JobMetrics {
             }
             unfinished.put(state, byType);
         }
+        // Every series from the start, at 0: rates and alerts have something to work on before the first job.
+        for (JobType type : JobType.values()) {
+            started(type);
+            duration(type);
+            cancelRequests(type);
+            JobState.TERMINAL.forEach(state -> finished(type, state));
+            for (TimeoutReason reason : TimeoutReason.values()) {
+                timeouts(type, reason);
+            }
+        }
     }
 
     /** A job was created: started if it was sent to its agent, finished if it ended at once (SKIPPED, FAILED). */
     void created(Job job) {
         if (job.state().isTerminal()) {
-            finished(job.type(), job.state());
+            finished(job.type(), job.state()).increment();
         } else {
-            Counter.builder(STARTED).description("Jobs created and sent to their agent").tag("type", job.type().name())
-                    .register(registry).increment();
+            started(job.type()).increment();
         }
     }
 
@@ -98,22 +107,18 @@ public class JobMetrics {
         if (before.state().isTerminal() || !after.state().isTerminal()) {
             return;
         }
-        finished(after.type(), after.state());
+        finished(after.type(), after.state()).increment();
         if (after.startTime() != null && after.status().endTime() != null) {
-            Timer.builder(DURATION).description("How long jobs took, from creation to their end")
-                    .serviceLevelObjectives(DURATION_BUCKETS).tag("type", after.type().name()).register(registry)
-                    .record(Duration.between(after.startTime(), after.status().endTime()));
+            duration(after.type()).record(Duration.between(after.startTime(), after.status().endTime()));
         }
     }
 
     void cancelRequested(JobType type) {
-        Counter.builder(CANCEL_REQUESTS).description("Cancel requests sent to agents").tag("type", type.name()).register(registry)
-                .increment();
+        cancelRequests(type).increment();
     }
 
     void timedOut(JobType type, TimeoutReason reason) {
-        Counter.builder(TIMEOUTS).description("Jobs failed by a timeout").tag("type", type.name()).tag("reason", reason.label())
-                .register(registry).increment();
+        timeouts(type, reason).increment();
     }
 
     @Scheduled(every = "${ferry.metrics.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -134,8 +139,26 @@ public class JobMetrics {
                 .onFailure().recoverWithNull();
     }
 
-    private void finished(JobType type, JobState state) {
-        Counter.builder(FINISHED).description("Jobs that ended, by end state (a scheduled run skipped while the previous one ran included)")
-                .tag("type", type.name()).tag("state", state.name()).register(registry).increment();
+    private Counter started(JobType type) {
+        return Counter.builder(STARTED).description("Jobs created and sent to their agent").tag("type", type.name()).register(registry);
+    }
+
+    private Counter finished(JobType type, JobState state) {
+        return Counter.builder(FINISHED).description("Jobs that ended, by end state (a scheduled run skipped while the previous one ran included)")
+                .tag("type", type.name()).tag("state", state.name()).register(registry);
+    }
+
+    private Timer duration(JobType type) {
+        return Timer.builder(DURATION).description("How long jobs took, from creation to their end")
+                .serviceLevelObjectives(DURATION_BUCKETS).tag("type", type.name()).register(registry);
+    }
+
+    private Counter cancelRequests(JobType type) {
+        return Counter.builder(CANCEL_REQUESTS).description("Cancel requests sent to agents").tag("type", type.name()).register(registry);
+    }
+
+    private Counter timeouts(JobType type, TimeoutReason reason) {
+        return Counter.builder(TIMEOUTS).description("Jobs failed by a timeout").tag("type", type.name()).tag("reason", reason.label())
+                .register(registry);
     }
 }
