@@ -296,7 +296,10 @@ class FerrySystemIT {
     @Order(3)
     void anAgentComesInOnlyWithItsClustersCredentialAndNeverSpeaksForAnotherClusterOrOrganisation() throws IOException {
         Path pvc = Files.createDirectories(settings.agentVolumes().resolve("walled").resolve("data"));
-        Files.write(pvc.resolve("blob"), new byte[2 * 1024 * 1024]);
+        // Random, so that the repository can neither deduplicate nor compress it: at 64 KiB/s the copy runs for 32 s.
+        byte[] blob = new byte[2 * 1024 * 1024];
+        new java.util.Random().nextBytes(blob);
+        Files.write(pvc.resolve("blob"), blob);
         String cluster = api().body("{\"name\":\"walled\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
         String backup = api().body("{\"name\":\"walled\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
