@@ -16,9 +16,12 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -48,6 +51,7 @@ import io.ferry.infra.S3Credentials;
 import io.ferry.runner.FerryToken;
 import io.ferry.runner.LocalFerry;
 import io.ferry.runner.RunnerSettings;
+import io.ferry.testsupport.MetricsScrape;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -179,6 +183,74 @@ class FerrySystemIT {
 
     @Test
     @Order(2)
+    void aCopyMovesEveryServicesAndTheAgentsMetricsByWhatItDid() throws Exception {
+        Path namespace = settings.agentVolumes().resolve("metered");
+        Path pvc = Files.createDirectories(namespace.resolve("data"));
+        byte[] data = new byte[300_000];
+        new java.util.Random().nextBytes(data);
+        Files.write(pvc.resolve("rows"), data);
+        try {
+            copyAndCheckMetrics(data.length);
+        } finally {
+            // Other tests back up every PVC: this one must not be among them.
+            deleteTree(namespace);
+        }
+    }
+
+    private void copyAndCheckMetrics(int bytes) {
+        String cluster = api().body("{\"name\":\"metered\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
+        String backup = api().body("{\"name\":\"metered\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\","
+                + "\"source\":{\"namespaces\":[\"metered\"]}}").post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");
+        String offload = api().body("{\"name\":\"metered\",\"trigger_type\":\"ADHOC\",\"backupdef\":\"" + backup + "\"}")
+                .post("/api/v1/kubeoffloads").then().statusCode(201).extract().path("_id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ACTIVE".equals(api().get("/api/v1/kubeclusters/" + cluster).path("status.state")));
+        Map<String, MetricsScrape> before = scrapeEveryApplication();
+
+        String job = run(offload, backup);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api().get("/api/v1/jobs/" + job).path("state")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "COMPLETED".equals(api().get("/api/v1/kubeoffloads/" + offload).path("status.state")));
+
+        Map<String, MetricsScrape> after = scrapeEveryApplication();
+        MetricsScrape jobs = after.get("job");
+        assertThat(jobs.delta(before.get("job"), "ferry_jobs_started_total", "type", "K8S_COPY")).isEqualTo(1);
+        assertThat(jobs.delta(before.get("job"), "ferry_jobs_finished_total", "type", "K8S_COPY", "state", "COMPLETED")).isEqualTo(1);
+        assertThat(jobs.delta(before.get("job"), "ferry_job_duration_seconds_count", "type", "K8S_COPY")).isEqualTo(1);
+        assertThat(jobs.delta(before.get("job"), "ferry_events_applied_total", "type", "ferry.agent.job-reported.v1")).isPositive();
+        MetricsScrape agent = after.get("agent");
+        assertThat(agent.delta(before.get("agent"), "ferry_agent_read_bytes_total", "phase", "SNAPSHOT")).isEqualTo(bytes);
+        assertThat(agent.delta(before.get("agent"), "ferry_agent_read_bytes_total", "phase", "COPY")).isEqualTo(bytes);
+        assertThat(agent.delta(before.get("agent"), "ferry_agent_uploaded_bytes_total")).as("random data, compressed and sealed")
+                .isGreaterThanOrEqualTo(bytes);
+        assertThat(agent.delta(before.get("agent"), "ferry_agent_pvcs_total", "phase", "COPY", "result", "COMPLETED")).isEqualTo(1);
+        assertThat(after.get("progress").delta(before.get("progress"), "ferry_events_applied_total", "consumer", "pvc-progress"))
+                .isPositive();
+        assertThat(after.get("offload").delta(before.get("offload"), "ferry_events_applied_total", "type", "ferry.job.state-changed.v1"))
+                .isPositive();
+        assertThat(after.get("offload").delta(before.get("offload"), "ferry_outbox_published_total", "type", "ferry.offload.triggered.v1"))
+                .isEqualTo(1);
+
+        // Every metric the alert rules and the dashboard query exists (the Kafka binder adds partitions' lag within a minute).
+        Set<String> queried = MonitoringFiles.metricNames();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Set<String> scraped = new HashSet<>();
+            scrapeEveryApplication().values().forEach(scrape -> scraped.addAll(scrape.names()));
+            assertThat(scraped).containsAll(queried);
+        });
+    }
+
+    private static Map<String, MetricsScrape> scrapeEveryApplication() {
+        Map<String, MetricsScrape> scrapes = new HashMap<>();
+        for (String application : List.of("offload", "job", "progress", "scheduler", "endpoint", "agent")) {
+            scrapes.put(application, MetricsScrape.of("http://localhost:" + settings.port(application)));
+        }
+        return scrapes;
+    }
+
+    @Test
+    @Order(2)
     void copiesGoWhereTheirOffloadProviderSaysInTheLocalS3Server(@TempDir Path scratch) throws Exception {
         String objectstore = ferry.defaultObjectstoreId();
         api(DEMO_ORG).get("/api/v1/objectstores/" + objectstore).then().statusCode(200)
@@ -261,9 +333,11 @@ class FerrySystemIT {
     @Order(3)
     void anAgentComesInOnlyWithItsClustersCredentialAndNeverSpeaksForAnotherClusterOrOrganisation() throws IOException {
         Path pvc = Files.createDirectories(settings.agentVolumes().resolve("walled").resolve("data"));
-        // 8 MiB at 64 KiB/s: the copy runs for two minutes, long enough for every check below on a loaded machine
-        // (it is cancelled at the end).
-        Files.write(pvc.resolve("blob"), new byte[8 * 1024 * 1024]);
+        // Random, so that the repository can neither deduplicate nor compress it: at 64 KiB/s the copy runs for a
+        // minute, long enough for every check below on a loaded machine (it is cancelled at the end).
+        byte[] blob = new byte[4 * 1024 * 1024];
+        new java.util.Random().nextBytes(blob);
+        Files.write(pvc.resolve("blob"), blob);
         String cluster = api().body("{\"name\":\"walled\"}").post("/api/v1/kubeclusters").then().statusCode(201).extract().path("_id");
         String backup = api().body("{\"name\":\"walled\",\"cluster\":\"" + cluster + "\",\"trigger_type\":\"ADHOC\"}")
                 .post("/api/v1/kubebackups").then().statusCode(201).extract().path("_id");

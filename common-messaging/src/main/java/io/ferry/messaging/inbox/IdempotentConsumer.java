@@ -34,11 +34,13 @@ public class IdempotentConsumer {
     private final ProcessedEvents processedEvents;
     private final TransientRetry retry;
     private final EventTraces traces;
+    private final ConsumerMetrics metrics;
 
-    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry, EventTraces traces) {
+    public IdempotentConsumer(ProcessedEvents processedEvents, TransientRetry retry, EventTraces traces, ConsumerMetrics metrics) {
         this.processedEvents = processedEvents;
         this.retry = retry;
         this.traces = traces;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,9 +53,9 @@ public class IdempotentConsumer {
                 .chain(first -> {
                     if (!first) {
                         LOG.debugf("%s: event %s was applied before, skipping", consumer, event.id());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
-                    return handler.apply(event);
+                    return handler.apply(event).replaceWith(true);
                 }));
     }
 
@@ -62,15 +64,17 @@ public class IdempotentConsumer {
      * heartbeat): no processed-event id is kept.
      */
     public Uni<Void> consumeRepeatable(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> handler) {
-        return apply(consumer, message, handler);
+        return apply(consumer, message, event -> handler.apply(event).replaceWith(true));
     }
 
-    private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Void>> work) {
+    /** @param work applies the event; answers false for one that was applied before */
+    private Uni<Void> apply(String consumer, Message<String> message, Function<EventEnvelope<?>, Uni<Boolean>> work) {
         Optional<EventEnvelope<?>> decoded;
         try {
             decoded = IncomingEvents.decode(message);
         } catch (MalformedEventException e) {
             LOG.errorf("%s: rejecting a malformed event: %s", consumer, e.getMessage());
+            metrics.deadLettered(consumer);
             return Uni.createFrom().completionStage(message.nack(e));
         }
         if (decoded.isEmpty()) {
@@ -79,6 +83,7 @@ public class IdempotentConsumer {
         EventEnvelope<?> event = decoded.get();
         return traces.within(consumer + " " + event.type(), event, () -> retry.untilDone(Panache.withTransaction(() -> work.apply(event)),
                 e -> LOG.warnf("%s: applying event %s failed, retrying: %s", consumer, event.id(), e.getMessage()))
+                .invoke(applied -> metrics.consumed(consumer, event.type(), applied))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     if (retry.leftForRestart(e)) {
@@ -87,6 +92,7 @@ public class IdempotentConsumer {
                         return Uni.createFrom().nothing();
                     }
                     LOG.errorf(e, "%s: applying event %s (%s) failed", consumer, event.id(), event.type());
+                    metrics.deadLettered(consumer);
                     return Uni.createFrom().completionStage(message.nack(e));
                 }));
     }

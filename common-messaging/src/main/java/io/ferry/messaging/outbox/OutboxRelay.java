@@ -43,7 +43,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock id of the relay ("ferryobx" as a 64-bit number). */
-    private static final long RELAY_LOCK = 0x666572_72796f6278L;
+    static final long RELAY_LOCK = 0x666572_72796f6278L;
     private static final String SELECT = """
             SELECT seq, id, topic, event_key, ce_type, org_id, payload, created_at, traceparent
             FROM outbox_event ORDER BY seq LIMIT $1""";
@@ -53,6 +53,7 @@ public class OutboxRelay {
     private final MessagingConfig config;
     private final URI source;
     private final Vertx vertx;
+    private final OutboxMetrics metrics;
     private final AtomicBoolean relaying = new AtomicBoolean();
     private long timer;
     /** Sends happen here, never on the event loop: the producer may block for topic metadata. */
@@ -62,9 +63,10 @@ public class OutboxRelay {
         return thread;
     });
 
-    public OutboxRelay(Pool pool, EventProducer producer, MessagingConfig config, Vertx vertx,
+    public OutboxRelay(Pool pool, EventProducer producer, MessagingConfig config, Vertx vertx, OutboxMetrics metrics,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.producer = producer;
         this.config = config;
@@ -116,6 +118,7 @@ public class OutboxRelay {
                         ? Uni.createFrom().item(0)
                         : Uni.createFrom().item(() -> send(rows)).runSubscriptionOn(sender)
                                 .chain(acknowledged -> Uni.createFrom().completionStage(acknowledged))
+                                .invoke(() -> rows.forEach(row -> metrics.published(row.getString("ce_type"))))
                                 .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
                                         .execute(Tuple.of(sequenceNumbers(rows))))
                                 .replaceWith(rows.size()));

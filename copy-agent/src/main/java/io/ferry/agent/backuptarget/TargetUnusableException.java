@@ -10,10 +10,10 @@ import io.ferry.agent.transfer.WriteFailedException;
 public class TargetUnusableException extends WriteFailedException {
 
     public TargetUnusableException(String message) {
-        super(message, null);
+        super(Kind.UNUSABLE, message, null);
     }
 
     public TargetUnusableException(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.UNUSABLE, message, cause);
     }
 }

@@ -21,6 +21,7 @@ import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.backuptarget.CopyId;
 import io.ferry.agent.backuptarget.TargetUnusableException;
 import io.ferry.agent.config.AgentConfig;
+import io.ferry.agent.metrics.TransferMetrics;
 import io.ferry.agent.events.AgentEvents;
 import io.ferry.agent.tracing.WorkTraces;
 import io.ferry.agent.resume.CopyLedger;
@@ -56,13 +57,13 @@ public class AgentJobs {
     });
 
     public AgentJobs(AgentConfig config, JobJournal journal, AgentEvents events, Volumes volumes, SnapshotStore snapshots,
-            BackupTargets targets, CopyLedger ledger, WorkTraces traces) {
+            BackupTargets targets, CopyLedger ledger, WorkTraces traces, TransferMetrics metrics) {
         this.config = config;
         this.traces = traces;
         this.journal = journal;
         this.events = events;
         this.services = new JobRun.Services(events, volumes, snapshots, targets, ledger, config.progressInterval(),
-                config.repository());
+                config.repository(), metrics);
     }
 
     /** Before commands flow (so that a cancel finds the resumed job running). */

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import io.ferry.agent.backuptarget.BackupTargets;
 import io.ferry.agent.config.AgentConfig;
 import io.ferry.agent.events.AgentEvents;
+import io.ferry.agent.metrics.TransferMetrics;
+import io.ferry.agent.metrics.TransferMetrics.Direction;
 import io.ferry.agent.progress.ProgressSink;
 import io.ferry.agent.progress.PvcProgress;
 import io.ferry.agent.resume.CopyLedger;
@@ -30,6 +32,7 @@ import io.ferry.agent.volume.Volumes;
 import io.ferry.events.job.JobDispatched;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.JobType;
+import io.ferry.events.vocabulary.OpType;
 
 /**
  * One attempt at a job, from start to result: the {@link SnapshotPhase} of the PVCs the job's selection picks
@@ -47,7 +50,7 @@ final class JobRun implements ProgressSink {
 
     /** What a run needs from the agent. */
     record Services(AgentEvents events, Volumes volumes, SnapshotStore snapshots, BackupTargets targets, CopyLedger ledger,
-            Duration progressInterval, AgentConfig.Repository repository) {
+            Duration progressInterval, AgentConfig.Repository repository, TransferMetrics metrics) {
     }
 
     private final JobDispatched job;
@@ -77,9 +80,9 @@ final class JobRun implements ProgressSink {
         PvcTransfer transfer = new PvcTransfer(threads, options.pvcFileParallelism());
         this.snapshotPhase = new SnapshotPhase(job, reporter, services.snapshots(), pvcs, transfer, threads);
         this.copyPhase = new CopyPhase(job, Instant.now(), reporter, services, pvcs, transfer, threads,
-                RateLimit.bytesPerSecond(options.uploadBytesPerSecond()));
+                RateLimit.bytesPerSecond(options.uploadBytesPerSecond(), services.metrics().rateLimitWaits(Direction.UPLOAD)));
         this.restorePhase = new RestorePhase(job, reporter, services.targets(), services.volumes(), pvcs, threads, options,
-                services.repository().restoreBufferMib() * 1024L * 1024L);
+                services.repository().restoreBufferMib() * 1024L * 1024L, services.metrics().rateLimitWaits(Direction.DOWNLOAD));
         this.deletePhase = new DeletePhase(job, reporter, services.targets(), services.snapshots(), services.repository(),
                 threads.cancellation());
     }
@@ -102,6 +105,11 @@ final class JobRun implements ProgressSink {
     @Override
     public long sequenceBase() {
         return attempt.sequenceBase();
+    }
+
+    @Override
+    public TransferMetrics.PvcMeter meter(OpType operation) {
+        return services.metrics().forPvc(job.type(), operation);
     }
 
     /** Asks the run to end early; it then reports CANCELLED (on request), FAILED, or nothing (the agent stops). */
@@ -155,6 +163,7 @@ final class JobRun implements ProgressSink {
             pvcs.progress().forEach(pvc -> pvc.fail(message));
             return Optional.of(JobOutcome.of(e.reason() == Reason.CANCEL_REQUESTED ? JobState.CANCELLED : JobState.FAILED, message));
         } catch (WriteFailedException e) {
+            services.metrics().targetError(e);
             pvcs.progress().forEach(pvc -> pvc.fail("Not finished: " + e.getMessage()));
             return Optional.of(JobOutcome.of(JobState.FAILED, e.getMessage()));
         } catch (UnreadableLabelsException e) {

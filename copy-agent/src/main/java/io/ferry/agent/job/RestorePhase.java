@@ -48,10 +48,12 @@ final class RestorePhase {
     private final JobThreads threads;
     private final JobOptions options;
     private final long bufferBytes;
+    private final RateLimit.Waits downloadWaits;
     private int filesPeak;
 
     RestorePhase(JobDispatched job, JobReporter reporter, BackupTargets targets, Volumes volumes, PvcExecutor pvcs,
-            JobThreads threads, JobOptions options, long bufferBytes) {
+            JobThreads threads, JobOptions options, long bufferBytes, RateLimit.Waits downloadWaits) {
+        this.downloadWaits = downloadWaits;
         this.job = job;
         this.reporter = reporter;
         this.targets = targets;
@@ -108,7 +110,7 @@ final class RestorePhase {
         reporter.phase(Phase.RESTORE, "Restoring %s of copy job %s from the %s%s".formatted(Sizes.count(chosen.size(), "PVC"),
                 spec.backupJobId(), repository.place(), renames(spec, chosen)), chosen.size());
         List<PvcName> done;
-        RateLimit downloadLimit = RateLimit.bytesPerSecond(options.downloadBytesPerSecond());
+        RateLimit downloadLimit = RateLimit.bytesPerSecond(options.downloadBytesPerSecond(), downloadWaits);
         // A limited restore reads chunk by chunk: a whole pack's wait would hold its progress and its cancel up.
         long buffer = downloadLimit.isUnlimited() ? bufferBytes : 0;
         try (ChunkReader reader = new ChunkReader(repository, ChunkReader.reads(chosen.stream().flatMap(snapshot -> snapshot.files().stream())

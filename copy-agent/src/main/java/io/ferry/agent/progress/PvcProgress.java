@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.ferry.agent.metrics.TransferMetrics;
 import io.ferry.agent.transfer.TransferListener;
 import io.ferry.agent.volume.PvcName;
 import io.ferry.events.progress.PvcProgressUpdated;
@@ -23,6 +24,7 @@ public final class PvcProgress implements TransferListener {
     private final ProgressSink sink;
     private final PvcName pvc;
     private final OpType opType;
+    private final TransferMetrics.PvcMeter meter;
     private final AtomicLong ioSize = new AtomicLong();
     private final AtomicLong ioFiles = new AtomicLong();
     private final AtomicLong transferredSize = new AtomicLong();
@@ -40,6 +42,7 @@ public final class PvcProgress implements TransferListener {
         this.sink = sink;
         this.pvc = pvc;
         this.opType = opType;
+        this.meter = sink.meter(opType);
         this.sequence = sink.sequenceBase();
     }
 
@@ -63,12 +66,14 @@ public final class PvcProgress implements TransferListener {
     @Override
     public void bytesRead(long bytes) {
         ioSize.addAndGet(bytes);
+        meter.bytesRead(bytes);
         changed.set(true);
     }
 
     @Override
     public void bytesWritten(long bytes) {
         transferredSize.addAndGet(bytes);
+        meter.bytesWritten(bytes);
         changed.set(true);
     }
 
@@ -76,6 +81,7 @@ public final class PvcProgress implements TransferListener {
     public void fileDone() {
         ioFiles.incrementAndGet();
         transferredFiles.incrementAndGet();
+        meter.fileDone();
         changed.set(true);
     }
 
@@ -83,6 +89,7 @@ public final class PvcProgress implements TransferListener {
     @Override
     public void fileDoneWithoutWriting() {
         ioFiles.incrementAndGet();
+        meter.fileDone();
         changed.set(true);
     }
 
@@ -119,6 +126,7 @@ public final class PvcProgress implements TransferListener {
             return;
         }
         state = finalState;
+        meter.finished(finalState);
         message = outcome;
         endTime = Instant.now().getEpochSecond();
         if (startTime == null) {

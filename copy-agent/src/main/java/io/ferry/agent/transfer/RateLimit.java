@@ -19,17 +19,24 @@ public final class RateLimit {
     /** Above {@link #MAX_TOKENS_PER_SECOND} bytes per second a token stands for this many bytes. */
     private static final long LARGE_TOKEN_BYTES = 1024;
 
-    private static final RateLimit UNLIMITED = new RateLimit(null, 1, 1);
+    private static final RateLimit UNLIMITED = new RateLimit(null, 1, 1, nanos -> { });
+
+    /** Told how long each wait for the limit took. */
+    public interface Waits {
+        void waited(long nanos);
+    }
 
     private final Bucket bucket;
     private final long bytesPerToken;
     /** The most tokens the bucket holds: larger requests are consumed in parts of this size. */
     private final long capacity;
+    private final Waits waits;
 
-    private RateLimit(Bucket bucket, long bytesPerToken, long capacity) {
+    private RateLimit(Bucket bucket, long bytesPerToken, long capacity, Waits waits) {
         this.capacity = capacity;
         this.bucket = bucket;
         this.bytesPerToken = bytesPerToken;
+        this.waits = waits;
     }
 
     public static RateLimit unlimited() {
@@ -38,6 +45,11 @@ public final class RateLimit {
 
     /** @param bytesPerSecond the limit; 0 or less, or at least {@link #NO_LIMIT_FROM_BYTES_PER_SECOND}, means none */
     public static RateLimit bytesPerSecond(long bytesPerSecond) {
+        return bytesPerSecond(bytesPerSecond, nanos -> { });
+    }
+
+    /** A limit that tells {@code waits} of every time it makes a writer wait. */
+    public static RateLimit bytesPerSecond(long bytesPerSecond, Waits waits) {
         if (!limits(bytesPerSecond)) {
             return UNLIMITED;
         }
@@ -49,7 +61,7 @@ public final class RateLimit {
                 .refillGreedy(tokensPerSecond, Duration.ofSeconds(1))
                 .initialTokens(0)
                 .build();
-        return new RateLimit(Bucket.builder().addLimit(bandwidth).build(), bytesPerToken, capacity);
+        return new RateLimit(Bucket.builder().addLimit(bandwidth).build(), bytesPerToken, capacity, waits);
     }
 
     /** Whether a limit of {@code bytesPerSecond} restricts anything. */
@@ -67,7 +79,12 @@ public final class RateLimit {
             return;
         }
         for (long tokens = (bytes + bytesPerToken - 1) / bytesPerToken; tokens > 0; tokens -= capacity) {
-            bucket.asBlocking().consume(Math.min(tokens, capacity));
+            long part = Math.min(tokens, capacity);
+            if (!bucket.tryConsume(part)) {
+                long start = System.nanoTime();
+                bucket.asBlocking().consume(part);
+                waits.waited(System.nanoTime() - start);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import io.ferry.events.job.CopyOptions;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.events.vocabulary.OpType;
+import io.ferry.testsupport.MetricsScrape;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -50,12 +51,14 @@ class UnwritableTargetTest extends AgentJobTest {
         randomFile(agent.pvc("shop", "logs").resolve("app.log"), 10_000);
         String jobId = AgentTestSupport.newId();
         String backupdefId = AgentTestSupport.newId();
+        MetricsScrape before = MetricsScrape.ofService();
 
         agent.dispatch(AgentTestSupport.copyJob(jobId, backupdefId, true, true, CopyOptions.DEFAULTS));
 
         AgentJobReported result = agent.awaitResult(jobId, Duration.ofSeconds(30));
         assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.message()).startsWith("Writing ").contains("to the backup target " + BLOCKER.resolve("target"));
+        assertThat(MetricsScrape.ofService().delta(before, "ferry_agent_target_errors_total", "kind", "write_failed")).isEqualTo(1);
         assertThat(agent.progress(jobId)).as("no PVC copy started").extracting(PvcProgressUpdated::opType)
                 .containsOnly(OpType.K8S_SNAP);
         assertThat(config.snapshotStore().resolve(backupdefId).resolve(jobId).resolve("recovery-point.json"))

@@ -48,10 +48,12 @@ public class JobLifecycle {
     private final TargetResolver targets;
     private final JobObserver observer;
     private final ReportOrigin origin;
+    private final JobMetrics metrics;
 
     public JobLifecycle(JobRepository jobs, Outbox outbox, JobProgress progress, TargetResolver targets, JobObserver observer,
-            ReportOrigin origin) {
+            ReportOrigin origin, JobMetrics metrics) {
         this.origin = origin;
+        this.metrics = metrics;
         this.jobs = jobs;
         this.outbox = outbox;
         this.progress = progress;
@@ -138,15 +140,19 @@ public class JobLifecycle {
                 String cluster = job.job().cluster().id();
                 return jobs.update(job, cancelling)
                         .call(updated -> outbox.append(caller.orgId(), cluster, new CancelRequested(id, cluster, now)))
+                        .invoke(updated -> metrics.cancelRequested(updated.job().type()))
                         .map(StoredJob::document);
             });
         });
     }
 
     /** Fails a job that is still pending or running (timeouts), saying why. */
-    public Uni<Void> fail(String orgId, String jobId, String message, Instant now) {
+    public Uni<Void> fail(String orgId, String jobId, JobMetrics.TimeoutReason reason, String message, Instant now) {
         return jobs.lock(orgId, jobId).chain(found -> found
-                .map(job -> save(job, JobTransitions.failed(job.job(), message, now)))
+                .map(job -> {
+                    Optional<Job> failed = JobTransitions.failed(job.job(), message, now);
+                    return save(job, failed).invoke(() -> failed.ifPresent(ended -> metrics.timedOut(ended.type(), reason)));
+                })
                 .orElse(Uni.createFrom().voidItem()));
     }
 

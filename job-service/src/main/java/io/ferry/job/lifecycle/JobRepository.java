@@ -25,10 +25,12 @@ public class JobRepository {
 
     private final DocumentStore store;
     private final JobEvents events;
+    private final JobMetrics metrics;
 
-    public JobRepository(DocumentStore store, JobEvents events) {
+    public JobRepository(DocumentStore store, JobEvents events, JobMetrics metrics) {
         this.store = store;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** The job with its row locked until the transaction ends. */
@@ -48,13 +50,15 @@ public class JobRepository {
 
     public Uni<StoredJob> insert(String orgId, Job job) {
         return store.insert(JobSchema.SCHEMA, orgId, ObjectIds.next(), JobMapper.toDocument(job)).map(StoredJob::of)
-                .call(events::stateChanged);
+                .call(events::stateChanged)
+                .invoke(stored -> metrics.created(stored.job()));
     }
 
     /** Stores {@code changed} over {@code current}, whose row the caller has locked. */
     public Uni<StoredJob> update(StoredJob current, Job changed) {
         return store.update(JobSchema.SCHEMA, current.document(), JobMapper.toDocument(changed))
                 .map(updated -> StoredJob.of(updated.orElseThrow(() -> new IllegalStateException("Job " + current.id() + " changed while locked"))))
-                .call(updated -> JobEvents.isNews(current.job(), updated.job()) ? events.stateChanged(updated) : Uni.createFrom().voidItem());
+                .call(updated -> JobEvents.isNews(current.job(), updated.job()) ? events.stateChanged(updated) : Uni.createFrom().voidItem())
+                .invoke(updated -> metrics.changed(current.job(), updated.job()));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.events.vocabulary.JobState;
 import io.ferry.job.JobConfig;
+import io.ferry.job.lifecycle.JobMetrics.TimeoutReason;
 import io.ferry.job.schema.JobSchema;
 import io.ferry.messaging.ApplicationStopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -66,16 +67,19 @@ public class JobTimeouts {
                         .setParameter("clusterName", JobSchema.CLUSTER_NAME).setParameter("unfinished", UNFINISHED).getResultList())
                 .chain(rows -> Multi.createFrom().iterable(rows).map(ActiveJob::of).onItem().transformToUniAndConcatenate(job -> {
                     if (job.start() < timeoutStart) {
-                        return lifecycle.fail(job.orgId(), job.jobId(), "Failed: the job did not finish within " + config.timeout() + ".", now);
+                        return lifecycle.fail(job.orgId(), job.jobId(), TimeoutReason.JOB_TIMEOUT,
+                                "Failed: the job did not finish within " + config.timeout() + ".", now);
                     }
                     boolean agentSilent = job.lastHeartbeat() == null ? job.start() < agentDeadline : job.lastHeartbeat() < agentDeadline;
                     if (agentSilent) {
-                        return lifecycle.fail(job.orgId(), job.jobId(), "Failed: the agent of cluster " + job.cluster()
-                                + " has not been heard from for more than " + config.agentTimeout() + ".", now);
+                        return lifecycle.fail(job.orgId(), job.jobId(), TimeoutReason.AGENT_SILENT,
+                                "Failed: the agent of cluster " + job.cluster() + " has not been heard from for more than "
+                                        + config.agentTimeout() + ".", now);
                     }
                     if (job.state() == JobState.PENDING && job.start() < acceptDeadline) {
-                        return lifecycle.fail(job.orgId(), job.jobId(), "No agent accepted the job within " + shortForm(config.acceptTimeout())
-                                + "; the agent of cluster " + job.cluster() + " may not be able to take commands — check its readiness.", now);
+                        return lifecycle.fail(job.orgId(), job.jobId(), TimeoutReason.NOT_ACCEPTED,
+                                "No agent accepted the job within " + shortForm(config.acceptTimeout()) + "; the agent of cluster "
+                                        + job.cluster() + " may not be able to take commands — check its readiness.", now);
                     }
                     return Uni.createFrom().voidItem();
                 }).collect().asList())

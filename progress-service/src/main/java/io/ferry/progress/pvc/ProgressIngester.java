@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.ferry.events.EventCatalog;
 import io.ferry.events.EventEnvelope;
 import io.ferry.events.MalformedEventException;
 import io.ferry.events.progress.PvcProgressUpdated;
 import io.ferry.kafka.IncomingEvents;
+import io.ferry.messaging.inbox.ConsumerMetrics;
 import io.ferry.messaging.inbox.TransientRetry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,15 +36,20 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class ProgressIngester {
 
     private static final Logger LOG = Logger.getLogger(ProgressIngester.class);
+    /** How {@link ConsumerMetrics} names this consumer. */
+    private static final String CONSUMER = "pvc-progress";
+    private static final String TYPE = EventCatalog.PVC_PROGRESS_UPDATED.ceType();
 
     private final ProgressWriter writer;
     private final TransientRetry retry;
     private final IngestStall stall;
+    private final ConsumerMetrics metrics;
 
-    public ProgressIngester(ProgressWriter writer, TransientRetry retry, IngestStall stall) {
+    public ProgressIngester(ProgressWriter writer, TransientRetry retry, IngestStall stall, ConsumerMetrics metrics) {
         this.writer = writer;
         this.retry = retry;
         this.stall = stall;
+        this.metrics = metrics;
     }
 
     /** An update and the Kafka record it came in, to dead-letter that record if the database rejects it. */
@@ -53,21 +60,26 @@ public class ProgressIngester {
     Uni<Void> ingest(KafkaRecordBatch<String, String> batch) {
         Map<ProgressRecord.Key, Received> newest = new LinkedHashMap<>();
         Uni<Void> rejections = Uni.createFrom().voidItem();
+        int decoded = 0;
         for (KafkaRecord<String, String> record : batch) {
             try {
                 ProgressRecord progress = decode(record);
                 if (progress != null) {
+                    decoded++;
                     newest.merge(progress.key(), new Received(progress, record), (kept, candidate) ->
                             candidate.progress().update().sequence() > kept.progress().update().sequence() ? candidate : kept);
                 }
             } catch (MalformedEventException e) {
                 LOG.errorf("Dead-lettering a malformed PVC progress event (partition %d, key %s): %s", record.getPartition(),
                         record.getKey(), e.getMessage());
+                metrics.deadLettered(CONSUMER);
                 rejections = rejections.chain(() -> Uni.createFrom().completionStage(record.nack(e)));
             }
         }
         List<Received> received = List.copyOf(newest.values());
+        int updates = decoded;
         return rejections.chain(() -> write(received.stream().map(Received::progress).toList())
+                .invoke(written -> metrics.consumed(CONSUMER, TYPE, updates, written))
                 .invoke(written -> LOG.debugf("Progress batch: %d updates, %d PVCs, %d written", batch.getRecords().size(),
                         received.size(), written))
                 .replaceWithVoid()
@@ -101,9 +113,11 @@ public class ProgressIngester {
 
     private Uni<Void> oneByOne(List<Received> received) {
         return Multi.createFrom().iterable(received).onItem().transformToUniAndConcatenate(one -> write(List.of(one.progress()))
+                .invoke(written -> metrics.consumed(CONSUMER, TYPE, 1, written))
                 .replaceWithVoid()
                 .onFailure(e -> !retry.leftForRestart(e)).recoverWithUni(e -> {
                     LOG.errorf("Dead-lettering the PVC update %s, which the database rejects: %s", one.progress().key(), e.getMessage());
+                    metrics.deadLettered(CONSUMER);
                     return Uni.createFrom().completionStage(one.source().nack(e));
                 }))
                 .collect().last();

@@ -83,9 +83,11 @@ public class Firer {
     private static final String RESULT = "SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM fired)";
 
     private final SchedulerConfig config;
+    private final SchedulerMetrics metrics;
 
-    public Firer(SchedulerConfig config) {
+    public Firer(SchedulerConfig config, SchedulerMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${ferry.scheduler.fire-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -133,7 +135,9 @@ public class Firer {
             return query.getSingleResult();
         }).map(counts -> {
             int moved = ((Number) counts[0]).intValue();
-            if (moved > 0 && Duration.between(due, now).compareTo(LATE) > 0) {
+            boolean late = Duration.between(due, now).compareTo(LATE) > 0;
+            metrics.fired(((Number) counts[1]).intValue(), late ? moved : 0);
+            if (moved > 0 && late) {
                 LOG.infof("%d schedule(s) due at %s were missed (scheduler not running); fired once now, next at %s", moved,
                         due, next.map(Instant::toString).orElse("never"));
             }

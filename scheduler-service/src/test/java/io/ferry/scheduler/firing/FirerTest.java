@@ -25,6 +25,7 @@ import io.ferry.events.trigger.OffloadTriggered;
 import io.ferry.events.vocabulary.TriggerType;
 import io.ferry.rest.ObjectIds;
 import io.ferry.testsupport.KafkaRecords;
+import io.ferry.testsupport.MetricsScrape;
 import io.ferry.testsupport.TestEvents;
 import io.ferry.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -157,6 +158,53 @@ class FirerTest {
 
         Instant after = nextFire(offload);
         assertThat(Duration.between(before, after).abs()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void firesAndMissedWindowsAreCounted() throws Throwable {
+        // 03:07 UTC: no other test's schedule falls due at that minute or in the two after it
+        String policy = policy("{\"name\":\"counted\",\"schedules\":[{\"retainDays\":1,\"schedule\":{\"cronSpec\":\"7 3 * * *\"}}]}");
+        String onTime = ObjectIds.next();
+        String late = ObjectIds.next();
+        define(onTime, DefinitionKind.KUBEOFFLOAD, "on-time", policy, false, false);
+        define(late, DefinitionKind.KUBEOFFLOAD, "late", policy, false, false);
+        Instant due = awaitSlot(onTime);
+        awaitSlot(late);
+        fire(due.minusSeconds(1));
+        MetricsScrape before = MetricsScrape.ofService();
+
+        fire(due);
+        MetricsScrape onTimeFired = MetricsScrape.ofService();
+        assertThat(onTimeFired.delta(before, "ferry_scheduler_fires_total")).isEqualTo(2);
+        assertThat(onTimeFired.delta(before, "ferry_scheduler_missed_windows_total")).isZero();
+
+        Instant nextDue = nextFire(onTime);
+        fire(nextDue.minusSeconds(1));
+        MetricsScrape beforeLate = MetricsScrape.ofService();
+        fire(nextDue.plus(Duration.ofMinutes(2)));
+        MetricsScrape lateFired = MetricsScrape.ofService();
+        assertThat(lateFired.delta(beforeLate, "ferry_scheduler_fires_total")).isEqualTo(2);
+        assertThat(lateFired.delta(beforeLate, "ferry_scheduler_missed_windows_total")).isEqualTo(2);
+    }
+
+    @Test
+    void slotsWhoseTimeHasComeAreGaugedUntilTheyFire() throws Throwable {
+        String policy = policy("{\"name\":\"gauged\",\"schedules\":[{\"retainDays\":1,\"schedule\":{\"cronSpec\":\"0 5 * * *\"}}]}");
+        String offload = ObjectIds.next();
+        define(offload, DefinitionKind.KUBEOFFLOAD, "gauged", policy, false, false);
+        awaitSlot(offload);
+        fire(Instant.now());
+        awaitSlotsDue(0);
+
+        pool.preparedQuery("UPDATE fire_slot SET next_fire_at = date_trunc('second', now()) - interval '1 minute' WHERE definition_id = $1")
+                .execute(Tuple.of(offload)).await().atMost(TIMEOUT);
+        awaitSlotsDue(1);
+        fire(Instant.now());
+        awaitSlotsDue(0);
+    }
+
+    private static void awaitSlotsDue(double due) {
+        Awaitility.await().atMost(TIMEOUT).until(MetricsScrape::ofService, scrape -> scrape.value("ferry_scheduler_slots_due") == due);
     }
 
     private String policy(String json) {
