@@ -56,7 +56,7 @@ public class OutboxMetrics {
     @Scheduled(every = "${ferry.metrics.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ApplicationStopping.class)
     Uni<Void> refresh() {
-        return pool.query(PENDING_QUERY).execute()
+        return pool.withConnection(connection -> connection.query(PENDING_QUERY).execute())
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     pending.set(row.getLong(0));

@@ -124,7 +124,7 @@ public class JobMetrics {
     @Scheduled(every = "${ferry.metrics.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ApplicationStopping.class)
     Uni<Void> refresh() {
-        return pool.preparedQuery(UNFINISHED_QUERY).execute(Tuple.of(UNFINISHED))
+        return pool.withConnection(connection -> connection.preparedQuery(UNFINISHED_QUERY).execute(Tuple.of(UNFINISHED)))
                 .invoke(rows -> {
                     Map<JobState, Map<JobType, Long>> counted = new EnumMap<>(JobState.class);
                     for (Row row : rows) {

@@ -56,7 +56,7 @@ public class SchedulerMetrics {
     @Scheduled(every = "${ferry.metrics.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ApplicationStopping.class)
     Uni<Void> refresh() {
-        return pool.query("SELECT count(*) FROM fire_slot WHERE next_fire_at <= now()").execute()
+        return pool.withConnection(connection -> connection.query("SELECT count(*) FROM fire_slot WHERE next_fire_at <= now()").execute())
                 .invoke(rows -> slotsDue.set(rows.iterator().next().getLong(0)))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.debugf("The slots-due gauge keeps its last value: %s", e.getMessage()))
