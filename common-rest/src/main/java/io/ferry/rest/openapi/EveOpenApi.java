@@ -129,7 +129,9 @@ final class EveOpenApi {
                 EveComponents.parameter(EveComponents.IF_MATCH))));
         operation.requestBody(body);
         writeAnswers(operation.getResponses(), resource.schema().itemTitle())
-                .addAPIResponse("422", EveComponents.error("The document is not valid; _issues says why, per field"));
+                .addAPIResponse("412", EveComponents.error("The document changed since the If-Match etag"))
+                .addAPIResponse("422", EveComponents.error("The document is not valid; _issues says why, per field"))
+                .addAPIResponse("428", EveComponents.error("No If-Match header"));
     }
 
     private static void describeOther(String path, PathItem item, DocumentedResource resource) {
@@ -181,9 +183,7 @@ final class EveOpenApi {
                 .addAPIResponse("200", EveComponents.document("The document as stored now, with _status OK", SCHEMAS + title))
                 .addAPIResponse("400", EveComponents.error("The body is not JSON"))
                 .addAPIResponse("403", EveComponents.error("A read-only token"))
-                .addAPIResponse("404", EveComponents.error("No such document in the caller's organisation"))
-                .addAPIResponse("412", EveComponents.error("The document changed since the If-Match etag"))
-                .addAPIResponse("428", EveComponents.error("No If-Match header"));
+                .addAPIResponse("404", EveComponents.error("No such document in the caller's organisation"));
     }
 
     private static RequestBody body(String schemaRef) {
