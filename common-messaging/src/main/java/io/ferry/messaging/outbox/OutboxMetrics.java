@@ -1,7 +1,9 @@
 package io.ferry.messaging.outbox;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -37,14 +39,25 @@ public class OutboxMetrics {
     private final Pool pool;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final List<Gauge> gauges;
 
     public OutboxMetrics(MeterRegistry registry, Pool pool) {
         this.registry = registry;
         this.pool = pool;
-        Gauge.builder(PENDING, pending, AtomicLong::get).description("Events in the outbox not yet acknowledged by Kafka")
-                .register(registry);
-        Gauge.builder(OLDEST_AGE, oldestAgeMillis, millis -> millis.get() / 1000.0)
-                .description("How long the oldest event in the outbox has waited for the relay").register(registry);
+        this.gauges = List.of(
+                Gauge.builder(PENDING, pending, AtomicLong::get).description("Events in the outbox not yet acknowledged by Kafka")
+                        .register(registry),
+                Gauge.builder(OLDEST_AGE, oldestAgeMillis, millis -> millis.get() / 1000.0)
+                        .description("How long the oldest event in the outbox has waited for the relay").register(registry));
+    }
+
+    /**
+     * The registry is Micrometer's global one, which outlives the application in a JVM that starts it again (tests,
+     * dev mode); a gauge left there would keep reading this instance's (weakly held, soon collected) values.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     /** Events of one type the broker acknowledged. */

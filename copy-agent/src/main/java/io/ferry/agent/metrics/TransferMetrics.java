@@ -1,13 +1,16 @@
 package io.ferry.agent.metrics;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.ferry.agent.transfer.RateLimit;
@@ -90,6 +93,7 @@ public class TransferMetrics {
     private final Counter uploaded;
     private final Counter downloaded;
     private final Map<Direction, Throughput> throughput = new EnumMap<>(Direction.class);
+    private final List<Gauge> gauges = new ArrayList<>();
     private final Map<Direction, Timer> rateLimitWaits = new EnumMap<>(Direction.class);
 
     public TransferMetrics(MeterRegistry registry) {
@@ -105,9 +109,9 @@ public class TransferMetrics {
         throughput.put(Direction.READ, new Throughput(() -> read.values().stream().mapToDouble(Counter::count).sum()));
         throughput.put(Direction.UPLOAD, new Throughput(uploaded::count));
         throughput.put(Direction.DOWNLOAD, new Throughput(downloaded::count));
-        throughput.forEach((direction, sampled) -> Gauge.builder(THROUGHPUT, sampled, Throughput::bytesPerSecond)
+        throughput.forEach((direction, sampled) -> gauges.add(Gauge.builder(THROUGHPUT, sampled, Throughput::bytesPerSecond)
                 .description("Bytes per second over the last " + SAMPLES + " seconds").tag("direction", direction.label())
-                .register(registry));
+                .register(registry)));
         for (Direction direction : new Direction[] {Direction.UPLOAD, Direction.DOWNLOAD}) {
             rateLimitWaits.put(direction, Timer.builder(RATE_LIMIT_WAIT).description("Waits for a job's speed limit")
                     .tag("direction", direction.label()).register(registry));
@@ -146,6 +150,15 @@ public class TransferMetrics {
     private Counter targetErrors(WriteFailedException.Kind kind) {
         return Counter.builder(TARGET_ERRORS).description("Jobs failed by a backup target or snapshot store that could not be written")
                 .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry);
+    }
+
+    /**
+     * The registry is Micrometer's global one, which outlives the application in a JVM that starts it again (tests,
+     * dev mode); a gauge left there would keep reading this instance's (weakly held, soon collected) values.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     @Scheduled(every = "1s")

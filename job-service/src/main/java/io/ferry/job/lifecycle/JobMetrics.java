@@ -1,12 +1,14 @@
 package io.ferry.job.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -66,6 +68,7 @@ public class JobMetrics {
     private final MeterRegistry registry;
     private final Pool pool;
     private final Map<JobState, Map<JobType, AtomicLong>> unfinished = new EnumMap<>(JobState.class);
+    private final List<Gauge> gauges = new ArrayList<>();
 
     public JobMetrics(MeterRegistry registry, Pool pool) {
         this.registry = registry;
@@ -75,9 +78,9 @@ public class JobMetrics {
             for (JobType type : JobType.values()) {
                 AtomicLong count = new AtomicLong();
                 byType.put(type, count);
-                Gauge.builder(state == JobState.RUNNING ? RUNNING : PENDING, count, AtomicLong::get)
+                gauges.add(Gauge.builder(state == JobState.RUNNING ? RUNNING : PENDING, count, AtomicLong::get)
                         .description(state == JobState.RUNNING ? "Jobs running now" : "Jobs waiting for their agent to accept them")
-                        .tag("type", type.name()).register(registry);
+                        .tag("type", type.name()).register(registry));
             }
             unfinished.put(state, byType);
         }
@@ -91,6 +94,15 @@ public class JobMetrics {
                 timeouts(type, reason);
             }
         }
+    }
+
+    /**
+     * The registry is Micrometer's global one, which outlives the application in a JVM that starts it again (tests,
+     * dev mode); a gauge left there would keep reading this instance's (weakly held, soon collected) values.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     /** A job was created: started if it was sent to its agent, finished if it ended at once (SKIPPED, FAILED). */

@@ -2,6 +2,7 @@ package io.ferry.scheduler.firing;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -34,14 +35,26 @@ public class SchedulerMetrics {
     private final Counter fires;
     private final Counter missedWindows;
     private final AtomicLong slotsDue = new AtomicLong();
+    private final MeterRegistry registry;
+    private final Gauge slotsDueGauge;
 
     public SchedulerMetrics(MeterRegistry registry, Pool pool) {
         this.pool = pool;
+        this.registry = registry;
         this.fires = Counter.builder(FIRES).description("Scheduled runs triggered").register(registry);
         this.missedWindows = Counter.builder(MISSED_WINDOWS)
                 .description("Schedule slots that fired more than a minute late (the scheduler was not running)").register(registry);
-        Gauge.builder(SLOTS_DUE, slotsDue, AtomicLong::get).description("Schedule slots whose fire time has passed and that have not fired")
-                .register(registry);
+        this.slotsDueGauge = Gauge.builder(SLOTS_DUE, slotsDue, AtomicLong::get)
+                .description("Schedule slots whose fire time has passed and that have not fired").register(registry);
+    }
+
+    /**
+     * The registry is Micrometer's global one, which outlives the application in a JVM that starts it again (tests,
+     * dev mode); a gauge left there would keep reading this instance's (weakly held, soon collected) values.
+     */
+    @PreDestroy
+    void removeGauge() {
+        registry.remove(slotsDueGauge);
     }
 
     /**
