@@ -2,7 +2,9 @@ package io.ferry.messaging.outbox;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,7 +120,7 @@ public class OutboxRelay {
                         ? Uni.createFrom().item(0)
                         : Uni.createFrom().item(() -> send(rows)).runSubscriptionOn(sender)
                                 .chain(acknowledged -> Uni.createFrom().completionStage(acknowledged))
-                                .invoke(() -> rows.forEach(row -> metrics.published(row.getString("ce_type"))))
+                                .invoke(() -> publishedByType(rows).forEach(metrics::published))
                                 .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE seq = ANY($1)")
                                         .execute(Tuple.of(sequenceNumbers(rows))))
                                 .replaceWith(rows.size()));
@@ -133,6 +135,12 @@ public class OutboxRelay {
                     row.getString("org_id"), row.getString("event_key"), row.getString("payload")), row.getString("traceparent"))));
         }
         return CompletableFuture.allOf(acknowledgements.toArray(new CompletableFuture<?>[0]));
+    }
+
+    private static Map<String, Long> publishedByType(RowSet<Row> rows) {
+        Map<String, Long> byType = new HashMap<>();
+        rows.forEach(row -> byType.merge(row.getString("ce_type"), 1L, Long::sum));
+        return byType;
     }
 
     private static Long[] sequenceNumbers(RowSet<Row> rows) {
