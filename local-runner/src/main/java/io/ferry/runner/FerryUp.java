@@ -53,10 +53,13 @@ public final class FerryUp {
                     + settings.port("kafka") + ") and S3 (" + settings.s3Endpoint() + ", bucket " + settings.s3Bucket()
                     + ") are up; start a service with ./mvnw -pl <module> quarkus:dev");
         } else {
+            String adminToken = ferry.adminToken(FerryToken.DEFAULT_ORG, FerryToken.VALIDITY);
             System.out.println("Ferry is up.");
+            System.out.println("  Console: " + ferry.gatewayUrl() + "/#/signin?token=" + adminToken);
+            System.out.println("           (signs this browser tab in as the admin of '" + FerryToken.DEFAULT_ORG + "')");
             System.out.println("  API:     " + ferry.gatewayUrl() + "/api/v1/<resource>");
             System.out.println("  Health:  " + ferry.gatewayUrl() + "/services/<offload|job|progress|scheduler>/q/health");
-            System.out.println("  Token:   export FERRY_TOKEN=" + ferry.adminToken(FerryToken.DEFAULT_ORG, FerryToken.VALIDITY));
+            System.out.println("  Token:   export FERRY_TOKEN=" + adminToken);
             System.out.println("           (admin of organisation '" + FerryToken.DEFAULT_ORG
                     + "', 30 days; ./ferry token [org] [admin|viewer] for others)");
             System.out.println("  Agent:   PVCs in " + settings.agentVolumes() + "/<namespace>/<pvc>/, copies in "

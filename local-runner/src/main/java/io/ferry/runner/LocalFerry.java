@@ -138,7 +138,12 @@ public final class LocalFerry implements AutoCloseable {
 
     /** A token for an admin of {@code org}, valid for {@code validity}, that the running services accept. */
     public String adminToken(String org, Duration validity) {
-        return new TokenMinter(signingKeys.privateKey()).mint(org, "admin", validity);
+        return token(org, "admin", validity);
+    }
+
+    /** A token for {@code role} ({@code admin} or {@code viewer}) of {@code org} that the running services accept. */
+    public String token(String org, String role, Duration validity) {
+        return new TokenMinter(signingKeys.privateKey()).mint(org, role, validity);
     }
 
     private void startAll() {

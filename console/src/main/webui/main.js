@@ -1,0 +1,87 @@
+import { html } from 'htm/preact';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter-preact';
+import { useHashLocation } from 'wouter-preact/use-hash-location';
+import { adoptTokenFromLink, currentUser, signOut } from './session.js';
+import { SignIn } from './pages/SignIn.js';
+import { ClustersPage } from './pages/ClustersPage.js';
+import { DefinitionsPage } from './pages/DefinitionsPage.js';
+import { DefinitionPage } from './pages/DefinitionPage.js';
+import { PoliciesPage } from './pages/PoliciesPage.js';
+import { JobsPage } from './pages/JobsPage.js';
+import { JobPage } from './pages/JobPage.js';
+import { ObjectstoresPage } from './pages/ObjectstoresPage.js';
+import { RestoresPage } from './pages/RestoresPage.js';
+import { BACKUPS, OFFLOADS } from './definitions.js';
+import './styles.css';
+
+const SECTIONS = [
+  ['/jobs', 'Jobs'],
+  ['/clusters', 'Clusters'],
+  ['/kubebackups', 'Backups'],
+  ['/kubeoffloads', 'Copies'],
+  ['/policies', 'Policies'],
+  ['/objectstores', 'Objectstores'],
+  ['/restores', 'Restores'],
+];
+
+function Shell({ user, onSignOut }) {
+  const [location] = useLocation();
+  const within = (path) => location === path || location.startsWith(`${path}/`);
+  return html`<div class="shell">
+    <nav class="sidebar">
+      <div class="brand">Ferry</div>
+      ${SECTIONS.map(([path, label]) => html`<${Link} href=${path} class=${within(path) ? 'active' : ''}>${label}</${Link}>`)}
+      <div class="who" data-testid="who">
+        <div>${user.org}</div>
+        <div class="muted">${user.role}${user.role === 'viewer' ? ' (read-only)' : ''}</div>
+        <button class="link" onClick=${onSignOut}>Sign out</button>
+      </div>
+    </nav>
+    <main class="content">
+      <${Switch}>
+        <${Route} path="/jobs" component=${JobsPage} />
+        <${Route} path="/jobs/:id">${(params) => html`<${JobPage} id=${params.id} />`}</${Route}>
+        <${Route} path="/clusters" component=${ClustersPage} />
+        <${Route} path="/kubebackups">${() => html`<${DefinitionsPage} kind=${BACKUPS} />`}</${Route}>
+        <${Route} path="/kubebackups/:id">${(params) => html`<${DefinitionPage} kind=${BACKUPS} id=${params.id} />`}</${Route}>
+        <${Route} path="/kubeoffloads">${() => html`<${DefinitionsPage} kind=${OFFLOADS} />`}</${Route}>
+        <${Route} path="/kubeoffloads/:id">${(params) => html`<${DefinitionPage} kind=${OFFLOADS} id=${params.id} />`}</${Route}>
+        <${Route} path="/policies" component=${PoliciesPage} />
+        <${Route} path="/objectstores" component=${ObjectstoresPage} />
+        <${Route} path="/restores" component=${RestoresPage} />
+        <${Route}><${Redirect} to="/jobs" /></${Route}>
+      </${Switch}>
+    </main>
+  </div>`;
+}
+
+function App() {
+  const [user, setUser] = useState(currentUser());
+  useEffect(() => {
+    const signedOut = () => setUser(null);
+    // a sign-in link opened in a tab where the console already runs changes only the fragment
+    const linkFollowed = () => {
+      if (adoptTokenFromLink()) {
+        setUser(currentUser());
+      }
+    };
+    window.addEventListener('ferry:signed-out', signedOut);
+    window.addEventListener('hashchange', linkFollowed);
+    return () => {
+      window.removeEventListener('ferry:signed-out', signedOut);
+      window.removeEventListener('hashchange', linkFollowed);
+    };
+  }, []);
+  const leave = () => {
+    signOut();
+    setUser(null);
+  };
+  return html`<${Router} hook=${useHashLocation}>
+    ${user ? html`<${Shell} user=${user} onSignOut=${leave} />` : html`<${SignIn} onSignedIn=${setUser} />`}
+  </${Router}>`;
+}
+
+adoptTokenFromLink();
+render(html`<${App} />`, document.getElementById('app'));

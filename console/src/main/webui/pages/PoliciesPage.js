@@ -1,0 +1,69 @@
+import { html } from 'htm/preact';
+import cronstrue from 'cronstrue';
+import { Cron } from 'croner';
+import { list } from '../api.js';
+import { usePolled } from '../polling.js';
+import { Loading } from '../components.js';
+import { CreateForm, TextField } from '../forms.js';
+
+const NEXT_FIRES = 3;
+
+/** "At 02:30" and the next fire times of one schedule, in the policy's time zone; what the scheduler fires on. */
+export function describeSchedule(cronSpec, timezone) {
+  try {
+    const words = cronstrue.toString(cronSpec, { use24HourTimeFormat: true, verbose: false });
+    const next = new Cron(cronSpec, { timezone, legacyMode: true }).nextRuns(NEXT_FIRES);
+    return { words, next };
+  } catch (error) {
+    return { words: `${cronSpec} (${error.message ?? error})`, next: [] };
+  }
+}
+
+function cronOf(schedule) {
+  if (schedule?.cronSpec) {
+    return schedule.cronSpec;
+  }
+  const s = schedule ?? {};
+  return [s.minute, s.hour, s.dayOfMonth, s.month, s.dayOfWeek].map((part) => part ?? '*').join(' ');
+}
+
+function ScheduleLine({ entry, timezone }) {
+  const cron = cronOf(entry.schedule);
+  const { words, next } = describeSchedule(cron, timezone);
+  return html`<li data-cron=${cron}>
+    <strong>${words}</strong> <span class="muted">(${cron}, ${timezone})</span>,
+    kept ${entry.retainDays} days${entry.locked ? ', locked' : ''}
+    <div class="muted next-fires">next: ${next.length > 0
+      ? next.map((date) => date.toLocaleString(undefined, { timeZone: timezone, timeZoneName: 'short' })).join(' · ')
+      : '–'}</div>
+  </li>`;
+}
+
+/** Policies: their schedules in words and when they fire next. */
+export function PoliciesPage() {
+  const policies = usePolled(() => list('policies', { sort: 'name', max_results: 100 }), [], { intervalMs: 0 });
+  const initial = { name: '', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, cronSpec: '30 2 * * *', retainDays: '7' };
+  return html`<section>
+    <header class="page-header">
+      <div><h1>Policies</h1><p class="muted">Schedules of SCHEDULED backups and copies.</p></div>
+      <${CreateForm} resource="policies" title="policy" initial=${initial} onCreated=${policies.reload}
+          toDocument=${(v) => ({ name: v.name, timezone: v.timezone,
+            schedules: [{ retainDays: Number(v.retainDays), schedule: { cronSpec: v.cronSpec } }] })}>
+        ${(form) => html`
+          <${TextField} name="name" label="Name" form=${form} required />
+          <${TextField} name="timezone" label="Time zone" form=${form} />
+          <${TextField} name="cronSpec" label="Schedule (cron: minute hour day-of-month month day-of-week)" form=${form} issue="schedules" />
+          <${TextField} name="retainDays" label="Keep runs for (days)" type="number" min="1" form=${form} issue="schedules" />`}
+      </${CreateForm}>
+    </header>
+    <${Loading} state=${policies} />
+    ${policies.data && html`<table class="table" data-testid="policies">
+      <thead><tr><th>Name</th><th>Schedules</th></tr></thead>
+      <tbody>${policies.data._items.map((policy) => html`<tr data-name=${policy.name}>
+        <td><strong>${policy.name}</strong><div class="muted">${policy.description ?? ''}</div></td>
+        <td><ul class="schedules">${(policy.schedules ?? []).map((entry) =>
+          html`<${ScheduleLine} entry=${entry} timezone=${policy.timezone ?? 'UTC'} />`)}</ul></td>
+      </tr>`)}</tbody>
+    </table>`}
+  </section>`;
+}
