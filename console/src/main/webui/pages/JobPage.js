@@ -2,46 +2,14 @@ import { html } from 'htm/preact';
 import { useRef, useState } from 'preact/hooks';
 import { Link } from 'wouter-preact';
 import { action, get, list } from '../api.js';
-import { bytes, duration, percent, rate, time } from '../format.js';
+import { bytes, duration, rate, time } from '../format.js';
 import { usePolled } from '../polling.js';
 import { ActionButton, Detail, ErrorNotice, Loading, Pager, ProgressBar, StateBadge, useAction } from '../components.js';
 import { ThroughputTracker } from '../throughput.js';
+import { jobPercent, keyOf, pvcPercent, stepOf } from '../progress.js';
 import { TERMINAL_JOB_STATES, isCancellable } from '../vocabulary.js';
 
 const PVC_PAGE_SIZE = 100;
-const SNAPSHOT = 'K8S_SNAP';
-
-/** A PVC's progress in percent: its snapshot's for a snapshot, else bytes read of the bytes the scan found. */
-export function pvcPercent(pvc) {
-  if (pvc.state === 'COMPLETED') {
-    return 100;
-  }
-  if (pvc.op_type === SNAPSHOT) {
-    return Math.max(0, Math.min(100, pvc.snapshot_progress_percentage ?? 0));
-  }
-  return percent(pvc.stats?.io_size ?? 0, pvc.stats?.estimated_size ?? 0);
-}
-
-/** A job has one record per PVC and step: the snapshot, then the copy (or the restore) of that snapshot. */
-function stepOf(pvc) {
-  return { K8S_SNAP: 'snapshot', K8S_COPY: 'copy', RESTORE: 'restore' }[pvc.op_type] ?? pvc.op_type;
-}
-
-function keyOf(pvc) {
-  return `${pvc.op_type}:${pvc.namespace}/${pvc.name}`;
-}
-
-function jobPercent(job) {
-  if (job.state === 'COMPLETED') {
-    return 100;
-  }
-  const stats = job.kube_copy_progress?.stats;
-  if (stats?.estimated_size) {
-    return percent(stats.io_size ?? 0, stats.estimated_size);
-  }
-  const counts = job.kube_copy_progress ?? job.kube_snapshot_progress;
-  return percent(counts?.completed_pvs ?? 0, counts?.total_pvs ?? 0);
-}
 
 function DefinitionLinks({ job }) {
   const links = [

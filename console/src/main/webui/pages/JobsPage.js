@@ -7,6 +7,7 @@ import { usePolled } from '../polling.js';
 import { Loading, Pager, SortableHeader, StateBadge } from '../components.js';
 import { JOB_STATES, JOB_TYPES } from '../vocabulary.js';
 import { pvcSummary } from './DefinitionPage.js';
+import { whereOf } from '../queries.js';
 
 const PAGE_SIZE = 25;
 
@@ -23,21 +24,6 @@ async function loadFilterChoices() {
       ...offloads.map((o) => ({ key: `copydef:${o._id}`, label: `Copy ${o.name}` })),
     ],
   };
-}
-
-/** The filters as Eve's where: equality on state, type and cluster; a definition is its backupdef or copydef. */
-export function whereOf(filters) {
-  const where = {};
-  for (const field of ['state', 'type', 'cluster']) {
-    if (filters[field]) {
-      where[field] = filters[field];
-    }
-  }
-  if (filters.definition) {
-    const [field, id] = filters.definition.split(':');
-    where[field] = id;
-  }
-  return where;
 }
 
 /** All jobs of the organisation: filtered, sorted and paged by the API. */

@@ -1,31 +1,9 @@
 import { html } from 'htm/preact';
-import cronstrue from 'cronstrue';
-import { Cron } from 'croner';
 import { list } from '../api.js';
 import { usePolled } from '../polling.js';
 import { Loading } from '../components.js';
 import { CreateForm, TextField } from '../forms.js';
-
-const NEXT_FIRES = 3;
-
-/** "At 02:30" and the next fire times of one schedule, in the policy's time zone; what the scheduler fires on. */
-export function describeSchedule(cronSpec, timezone) {
-  try {
-    const words = cronstrue.toString(cronSpec, { use24HourTimeFormat: true, verbose: false });
-    const next = new Cron(cronSpec, { timezone, legacyMode: true }).nextRuns(NEXT_FIRES);
-    return { words, next };
-  } catch (error) {
-    return { words: `${cronSpec} (${error.message ?? error})`, next: [] };
-  }
-}
-
-function cronOf(schedule) {
-  if (schedule?.cronSpec) {
-    return schedule.cronSpec;
-  }
-  const s = schedule ?? {};
-  return [s.minute, s.hour, s.dayOfMonth, s.month, s.dayOfWeek].map((part) => part ?? '*').join(' ');
-}
+import { cronOf, describeSchedule } from '../schedules.js';
 
 function ScheduleLine({ entry, timezone }) {
   const cron = cronOf(entry.schedule);

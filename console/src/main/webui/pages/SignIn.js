@@ -1,6 +1,6 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
-import { signIn } from '../session.js';
+import { signIn, signOut } from '../session.js';
 import { list } from '../api.js';
 import { ErrorNotice } from '../components.js';
 
@@ -16,6 +16,7 @@ export function SignIn({ onSignedIn }) {
       await list('kubeclusters', { max_results: 1 });
       onSignedIn(user);
     } catch (refusal) {
+      signOut();
       setError(refusal.status ? refusal : { message: `That is not a bearer token: ${refusal.message}` });
     }
   };

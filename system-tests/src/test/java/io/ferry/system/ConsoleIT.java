@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,7 +168,7 @@ class ConsoleIT {
         Map<String, List<Integer>> seen = watchBarsUntilTheJobEnds("copy-running.png");
 
         assertThat(jobState()).isEqualTo("COMPLETED");
-        assertThat(seen).containsOnlyKeys("snapshot:web/assets", "snapshot:web/images", "copy:web/assets",
+        assertThat(seen).containsOnlyKeys("job", "snapshot:web/assets", "snapshot:web/images", "copy:web/assets",
                 "copy:web/images");
         seen.forEach((bar, values) -> {
             assertThat(values).as(bar + " never goes back").isSorted();
@@ -239,34 +242,43 @@ class ConsoleIT {
         assertThat(element.getDomAttribute("title")).isEqualTo("Viewer tokens are read-only");
     }
 
-    /** Run now on a definition's page, then open the run's job page from its runs table. */
+    /** Run now on a definition's page, then open the new run's job page from its runs table. */
     private static void runNow() {
-        int before = browser.findElements(By.cssSelector("[data-testid=runs] tbody tr")).size();
+        waitFor(By.cssSelector("[data-testid=runs]"));
+        Set<String> earlier = runLinks();
         click(By.cssSelector("[data-testid=run-now]"));
         WebElement days = waitFor(By.name("retainDays"));
         days.clear();
         days.sendKeys("3");
         click(By.cssSelector("[data-testid=run-submit]"));
         waitFor(By.cssSelector("[data-testid=run-requested]"));
-        waitUntil(JOB_DEADLINE, () -> browser.findElements(By.cssSelector("[data-testid=runs] tbody tr")).size() > before);
-        click(By.cssSelector("[data-testid=runs] tbody tr:first-child a"));
+        waitUntil(JOB_DEADLINE, () -> !difference(runLinks(), earlier).isEmpty());
+        String job = difference(runLinks(), earlier).iterator().next();
+        click(By.cssSelector("[data-testid=runs] a[href='" + job + "']"));
         waitFor(By.cssSelector("[data-testid=job-page][data-state]"));
     }
 
-    /** Each PVC's bar value per step ("copy:web/assets") at every poll of the page, until the job has ended. */
+    private static Set<String> runLinks() {
+        return browser.findElements(By.cssSelector("[data-testid=runs] tbody a")).stream()
+                .map(link -> link.getDomAttribute("href")).collect(Collectors.toSet());
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> without) {
+        Set<String> rest = new HashSet<>(all);
+        rest.removeAll(without);
+        return rest;
+    }
+
+    /** The values of the job's bar and of each PVC's per step ("copy:web/assets") at every poll, until the job ends. */
     private static Map<String, List<Integer>> watchBarsUntilTheJobEnds(String screenshotWhileRunning) {
         Map<String, List<Integer>> seen = new LinkedHashMap<>();
         boolean[] photographed = {false};
         waitUntil(JOB_DEADLINE, () -> {
             String state = jobState();
+            record(seen, "job", browser.findElement(By.cssSelector("[role=progressbar][aria-label=job]")));
             for (WebElement row : browser.findElements(By.cssSelector("[data-testid=pvcs] tbody tr"))) {
-                int value = Integer.parseInt(row.findElement(By.cssSelector("[role=progressbar]"))
-                        .getDomAttribute("aria-valuenow"));
-                List<Integer> values = seen.computeIfAbsent(row.getDomAttribute("data-step") + ":"
-                        + row.getDomAttribute("data-pvc"), pvc -> new ArrayList<>());
-                if (values.isEmpty() || values.get(values.size() - 1) != value) {
-                    values.add(value);
-                }
+                int value = record(seen, row.getDomAttribute("data-step") + ":" + row.getDomAttribute("data-pvc"),
+                        row.findElement(By.cssSelector("[role=progressbar]")));
                 if (!photographed[0] && value > 0 && value < 100) {
                     screenshot(screenshotWhileRunning);
                     photographed[0] = true;
@@ -276,6 +288,16 @@ class ConsoleIT {
                     .allMatch(values -> values.get(values.size() - 1) == 100 || !state.equals("COMPLETED"));
         });
         return seen;
+    }
+
+    /** Adds the bar's value to its list where it changed; returns it. */
+    private static int record(Map<String, List<Integer>> seen, String bar, WebElement progressbar) {
+        int value = Integer.parseInt(progressbar.getDomAttribute("aria-valuenow"));
+        List<Integer> values = seen.computeIfAbsent(bar, key -> new ArrayList<>());
+        if (values.isEmpty() || values.get(values.size() - 1) != value) {
+            values.add(value);
+        }
+        return value;
     }
 
     private static String jobState() {
