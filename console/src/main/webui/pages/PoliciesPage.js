@@ -5,6 +5,11 @@ import { Loading } from '../components.js';
 import { CreateForm, TextField } from '../forms.js';
 import { cronOf, describeSchedule } from '../schedules.js';
 
+const FIRE_TIME = (timeZone) => ({
+  timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 function ScheduleLine({ entry, timezone }) {
   const cron = cronOf(entry.schedule);
   const { words, next } = describeSchedule(cron, timezone);
@@ -12,7 +17,7 @@ function ScheduleLine({ entry, timezone }) {
     <strong>${words}</strong> <span class="muted">(${cron}, ${timezone})</span>,
     kept ${entry.retainDays} days${entry.locked ? ', locked' : ''}
     <div class="muted next-fires">next: ${next.length > 0
-      ? next.map((date) => date.toLocaleString(undefined, { timeZone: timezone, timeZoneName: 'short' })).join(' · ')
+      ? next.map((date) => date.toLocaleString(undefined, FIRE_TIME(timezone))).join(' · ')
       : '–'}</div>
   </li>`;
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,9 @@ import io.ferry.runner.RunnerSettings;
 /**
  * The web console in real headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run} installs),
  * against the whole system as {@code ./ferry up} starts it: sign in, register a cluster, define an ad hoc copy, run
- * it and watch its PVCs' bars go to 100%, cancel a second run, see the API's refusal, and a viewer's disabled
- * buttons. Screenshots of the job page land in {@code target/console-screenshots}.
+ * it and watch its PVCs' bars go to 100%, cancel a second run, see the API's refusal, filter and sort the jobs,
+ * define a policy and read its schedule, and a viewer's disabled buttons. Screenshots of the job page land in
+ * {@code target/console-screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ConsoleIT.ScreenshotOnFailure.class)
@@ -210,6 +212,40 @@ class ConsoleIT {
 
     @Test
     @Order(6)
+    void theJobListFiltersAndSortsThroughTheApi() {
+        open("/jobs");
+        By rows = By.cssSelector("[data-testid=jobs] tbody tr");
+        waitUntil(Duration.ofSeconds(15), () -> states(rows).containsAll(List.of("COMPLETED", "CANCELLED")));
+        new Select(waitFor(By.name("state"))).selectByValue("CANCELLED");
+        waitUntil(Duration.ofSeconds(15), () -> !states(rows).isEmpty() && states(rows).stream().allMatch("CANCELLED"::equals));
+
+        new Select(browser.findElement(By.name("state"))).selectByValue("");
+        By stateHeader = By.xpath("//th/button[starts-with(normalize-space(), 'State')]");
+        click(stateHeader);
+        waitUntil(Duration.ofSeconds(15), () -> states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), false)));
+        click(stateHeader);
+        waitUntil(Duration.ofSeconds(15), () -> states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), true))
+                && !states(rows).equals(sorted(states(rows), false)));
+    }
+
+    @Test
+    @Order(7)
+    void aPolicyShowsItsScheduleInWordsAndItsNextFires() {
+        open("/policies");
+        click(By.cssSelector("[data-testid=new-policies]"));
+        type("name", "nightly");
+        type("timezone", "Europe/Berlin");
+        type("cronSpec", "30 2 * * *");
+        click(By.cssSelector("[data-testid=create-submit]"));
+
+        WebElement schedule = waitFor(By.cssSelector("[data-testid=policies] tr[data-name=nightly] li[data-cron='30 2 * * *']"));
+        assertThat(schedule.getText()).contains("At 02:30").contains("Europe/Berlin").contains("kept 7 days");
+        assertThat(schedule.findElement(By.cssSelector(".next-fires")).getText().replace("next: ", "").split(" · "))
+                .hasSize(3).allMatch(fire -> fire.endsWith("02:30"));
+    }
+
+    @Test
+    @Order(8)
     void aViewerSeesEverythingWithItsButtonsDisabled() {
         click(By.cssSelector("[data-testid=who] button"));
         browser.get(ferry.gatewayUrl() + "/#/signin?token=" + ferry.token(ORG, "viewer", Duration.ofHours(1)));
@@ -218,6 +254,9 @@ class ConsoleIT {
         open("/clusters");
         waitFor(By.cssSelector("[data-testid=clusters] tr[data-name=" + CLUSTER + "]"));
         assertDisabledForViewer(By.cssSelector("[data-testid=new-kubeclusters]"));
+        open("/policies");
+        waitFor(By.cssSelector("[data-testid=policies] tr[data-name=nightly]"));
+        assertDisabledForViewer(By.cssSelector("[data-testid=new-policies]"));
 
         open("/kubeoffloads/" + copyId());
         assertDisabledForViewer(By.cssSelector("[data-testid=run-now]"));
@@ -298,6 +337,15 @@ class ConsoleIT {
             values.add(value);
         }
         return value;
+    }
+
+    private static List<String> sorted(List<String> values, boolean descending) {
+        Comparator<String> order = descending ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder();
+        return values.stream().sorted(order).toList();
+    }
+
+    private static List<String> states(By rows) {
+        return browser.findElements(rows).stream().map(row -> row.getDomAttribute("data-state")).toList();
     }
 
     private static String jobState() {
