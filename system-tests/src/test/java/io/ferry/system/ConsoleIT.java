@@ -316,9 +316,10 @@ class ConsoleIT {
             String state = jobState();
             record(seen, "job", browser.findElement(By.cssSelector("[role=progressbar][aria-label=job]")));
             for (WebElement row : browser.findElements(By.cssSelector("[data-testid=pvcs] tbody tr"))) {
-                int value = record(seen, row.getDomAttribute("data-step") + ":" + row.getDomAttribute("data-pvc"),
-                        row.findElement(By.cssSelector("[role=progressbar]")));
-                if (!photographed[0] && value > 0 && value < 100) {
+                String bar = row.getDomAttribute("data-step") + ":" + row.getDomAttribute("data-pvc");
+                int value = record(seen, bar, row.findElement(By.cssSelector("[role=progressbar]")));
+                // from the second value on, the page also shows the PVC's throughput and ETA
+                if (!photographed[0] && value > 0 && value < 100 && seen.get(bar).size() >= 2) {
                     screenshot(screenshotWhileRunning);
                     photographed[0] = true;
                 }
