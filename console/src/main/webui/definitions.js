@@ -4,7 +4,8 @@ export const BACKUPS = {
   title: 'Backups',
   singular: 'backup',
   describe: 'Snapshot backups (kubebackups) of a cluster\'s PVCs.',
-  runsQuery: (id) => ({ backupdef: id }),
+  // copies, restores and deletions of the backup's recovery points name it too; its runs are its snapshots
+  runsQuery: (id) => ({ backupdef: id, type: 'K8S_SNAP' }),
   asksRunBackup: false,
 };
 

@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter-preact';
 import { useHashLocation } from 'wouter-preact/use-hash-location';
-import { adoptTokenFromLink, currentUser, signOut } from './session.js';
-import { SignIn } from './pages/SignIn.js';
+import { currentUser, signIn, signOut, takeTokenFromLink } from './session.js';
+import { ConfirmSignIn, SignIn } from './pages/SignIn.js';
 import { ClustersPage } from './pages/ClustersPage.js';
 import { DefinitionsPage } from './pages/DefinitionsPage.js';
 import { DefinitionPage } from './pages/DefinitionPage.js';
@@ -42,12 +42,12 @@ function Shell({ user, onSignOut }) {
     <main class="content">
       <${Switch}>
         <${Route} path="/jobs" component=${JobsPage} />
-        <${Route} path="/jobs/:id">${(params) => html`<${JobPage} id=${params.id} />`}</${Route}>
+        <${Route} path="/jobs/:id">${(params) => html`<${JobPage} key=${params.id} id=${params.id} />`}</${Route}>
         <${Route} path="/clusters" component=${ClustersPage} />
         <${Route} path="/kubebackups">${() => html`<${DefinitionsPage} kind=${BACKUPS} />`}</${Route}>
-        <${Route} path="/kubebackups/:id">${(params) => html`<${DefinitionPage} kind=${BACKUPS} id=${params.id} />`}</${Route}>
+        <${Route} path="/kubebackups/:id">${(params) => html`<${DefinitionPage} key=${params.id} kind=${BACKUPS} id=${params.id} />`}</${Route}>
         <${Route} path="/kubeoffloads">${() => html`<${DefinitionsPage} kind=${OFFLOADS} />`}</${Route}>
-        <${Route} path="/kubeoffloads/:id">${(params) => html`<${DefinitionPage} kind=${OFFLOADS} id=${params.id} />`}</${Route}>
+        <${Route} path="/kubeoffloads/:id">${(params) => html`<${DefinitionPage} key=${params.id} kind=${OFFLOADS} id=${params.id} />`}</${Route}>
         <${Route} path="/policies" component=${PoliciesPage} />
         <${Route} path="/objectstores" component=${ObjectstoresPage} />
         <${Route} path="/restores" component=${RestoresPage} />
@@ -57,31 +57,47 @@ function Shell({ user, onSignOut }) {
   </div>`;
 }
 
+// Registered before the router's own listener, so a sign-in link opened in a running tab is taken out of the
+// address before the router sees it.
+let offeredSignIn = takeTokenFromLink();
+window.addEventListener('hashchange', () => {
+  const offer = takeTokenFromLink();
+  if (offer) {
+    offeredSignIn = offer;
+    window.dispatchEvent(new Event('ferry:sign-in-offered'));
+  }
+});
+
 function App() {
   const [user, setUser] = useState(currentUser());
+  const [offer, setOffer] = useState(offeredSignIn);
   useEffect(() => {
     const signedOut = () => setUser(null);
-    // a sign-in link opened in a tab where the console already runs changes only the fragment
-    const linkFollowed = () => {
-      if (adoptTokenFromLink()) {
-        setUser(currentUser());
-      }
-    };
+    const offered = () => setOffer(offeredSignIn);
     window.addEventListener('ferry:signed-out', signedOut);
-    window.addEventListener('hashchange', linkFollowed);
+    window.addEventListener('ferry:sign-in-offered', offered);
     return () => {
       window.removeEventListener('ferry:signed-out', signedOut);
-      window.removeEventListener('hashchange', linkFollowed);
+      window.removeEventListener('ferry:sign-in-offered', offered);
     };
   }, []);
   const leave = () => {
     signOut();
     setUser(null);
   };
+  const settle = (accepted) => {
+    if (accepted) {
+      setUser(signIn(offer.token));
+    }
+    offeredSignIn = null;
+    setOffer(null);
+  };
+  if (offer) {
+    return html`<${ConfirmSignIn} offer=${offer.user} current=${user} onAnswer=${settle} />`;
+  }
   return html`<${Router} hook=${useHashLocation}>
     ${user ? html`<${Shell} user=${user} onSignOut=${leave} />` : html`<${SignIn} onSignedIn=${setUser} />`}
   </${Router}>`;
 }
 
-adoptTokenFromLink();
 render(html`<${App} />`, document.getElementById('app'));

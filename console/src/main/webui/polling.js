@@ -33,8 +33,8 @@ export function usePolled(load, deps, { intervalMs = 1000, keepPolling = () => t
   }, deps);
 
   useEffect(() => {
-    latest.current = null;
-    setState({ data: null, error: null, loading: true });
+    // what is shown stays until the new query answers, so changing a filter or a page does not blank the page
+    setState((previous) => ({ ...previous, loading: true }));
     reload();
     if (intervalMs <= 0) {
       return () => { generation.current++; };

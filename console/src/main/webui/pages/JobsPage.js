@@ -20,7 +20,7 @@ async function loadFilterChoices() {
   return {
     clusters,
     definitions: [
-      ...backups.map((b) => ({ key: `backupdef:${b._id}`, label: `Backup ${b.name}` })),
+      ...backups.map((b) => ({ key: `backupdef:${b._id}`, label: `Backup ${b.name} (with its copies and restores)` })),
       ...offloads.map((o) => ({ key: `copydef:${o._id}`, label: `Copy ${o.name}` })),
     ],
   };

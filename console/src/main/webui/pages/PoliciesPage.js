@@ -24,7 +24,7 @@ function ScheduleLine({ entry, timezone }) {
 
 /** Policies: their schedules in words and when they fire next. */
 export function PoliciesPage() {
-  const policies = usePolled(() => list('policies', { sort: 'name', max_results: 100 }), [], { intervalMs: 0 });
+  const policies = usePolled(() => list('policies', { sort: 'name', max_results: 100 }), [], { intervalMs: 10000 });
   const initial = { name: '', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, cronSpec: '30 2 * * *', retainDays: '7' };
   return html`<section>
     <header class="page-header">

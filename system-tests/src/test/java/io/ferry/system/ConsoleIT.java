@@ -173,8 +173,11 @@ class ConsoleIT {
         assertThat(seen).containsOnlyKeys("job", "snapshot:web/assets", "snapshot:web/images", "copy:web/assets",
                 "copy:web/images");
         seen.forEach((bar, values) -> {
-            assertThat(values).as(bar + " never goes back").isSorted();
             assertThat(values.get(values.size() - 1)).as(bar + " ends at 100%").isEqualTo(100);
+            if (!bar.equals("job")) {
+                // a PVC's bar never goes back (the job's may, as later PVCs' scans add to the bytes it expects)
+                assertThat(values).as(bar + " never goes back").isSorted();
+            }
         });
         for (String bar : List.of("copy:web/assets", "copy:web/images")) {
             // the snapshot of a local directory is instant; the copy at the upload limit takes seconds
@@ -220,11 +223,14 @@ class ConsoleIT {
         waitUntil(Duration.ofSeconds(15), () -> !states(rows).isEmpty() && states(rows).stream().allMatch("CANCELLED"::equals));
 
         new Select(browser.findElement(By.name("state"))).selectByValue("");
-        By stateHeader = By.xpath("//th/button[starts-with(normalize-space(), 'State')]");
-        click(stateHeader);
-        waitUntil(Duration.ofSeconds(15), () -> states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), false)));
-        click(stateHeader);
-        waitUntil(Duration.ofSeconds(15), () -> states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), true))
+        By stateHeader = By.xpath("//th[button[starts-with(normalize-space(), 'State')]]");
+        click(By.xpath("//th/button[starts-with(normalize-space(), 'State')]"));
+        waitUntil(Duration.ofSeconds(15), () -> "ascending".equals(browser.findElement(stateHeader).getDomAttribute("aria-sort"))
+                && states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), false)));
+        click(By.xpath("//th/button[starts-with(normalize-space(), 'State')]"));
+        // the default order (newest first) is the ascending one here, so descending is what shows the sort applied
+        waitUntil(Duration.ofSeconds(15), () -> "descending".equals(browser.findElement(stateHeader).getDomAttribute("aria-sort"))
+                && states(rows).size() >= 2 && states(rows).equals(sorted(states(rows), true))
                 && !states(rows).equals(sorted(states(rows), false)));
     }
 
@@ -234,12 +240,12 @@ class ConsoleIT {
         open("/policies");
         click(By.cssSelector("[data-testid=new-policies]"));
         type("name", "nightly");
-        type("timezone", "Europe/Berlin");
+        type("timezone", "Asia/Tokyo");
         type("cronSpec", "30 2 * * *");
         click(By.cssSelector("[data-testid=create-submit]"));
 
         WebElement schedule = waitFor(By.cssSelector("[data-testid=policies] tr[data-name=nightly] li[data-cron='30 2 * * *']"));
-        assertThat(schedule.getText()).contains("At 02:30").contains("Europe/Berlin").contains("kept 7 days");
+        assertThat(schedule.getText()).contains("At 02:30").contains("Asia/Tokyo").contains("kept 7 days");
         assertThat(schedule.findElement(By.cssSelector(".next-fires")).getText().replace("next: ", "").split(" · "))
                 .hasSize(3).allMatch(fire -> fire.endsWith("02:30"));
     }
@@ -249,6 +255,8 @@ class ConsoleIT {
     void aViewerSeesEverythingWithItsButtonsDisabled() {
         click(By.cssSelector("[data-testid=who] button"));
         browser.get(ferry.gatewayUrl() + "/#/signin?token=" + ferry.token(ORG, "viewer", Duration.ofHours(1)));
+        assertThat(waitFor(By.cssSelector("[data-testid=confirm-sign-in]")).getText()).contains(ORG).contains("viewer");
+        click(By.cssSelector("[data-testid=accept-sign-in]"));
         assertThat(waitFor(By.cssSelector("[data-testid=who]")).getText()).contains("viewer");
 
         open("/clusters");
@@ -368,8 +376,16 @@ class ConsoleIT {
         browser.get(ferry.gatewayUrl() + "/#" + route);
     }
 
+    /** Clicks the element once it is clickable, finding it again if the page re-rendered it in between. */
     private static void click(By target) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(target)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static void type(String field, String text) {
