@@ -37,3 +37,14 @@ export function jobPercent(job) {
   const counts = job.type === SNAPSHOT ? job.kube_snapshot_progress : copy;
   return percent(counts?.completed_pvs ?? 0, counts?.total_pvs ?? 0);
 }
+
+/** How long the job has run: to its end, or to now while it runs; null before it starts. */
+export function elapsedSeconds(job) {
+  return job.start_time ? (job.end_time ?? Date.now() / 1000) - job.start_time : null;
+}
+
+/** Completed of all PVCs, "2/3", from the copy's counts or else the snapshot's. */
+export function pvcSummary(job) {
+  const progress = job.kube_copy_progress ?? job.kube_snapshot_progress;
+  return progress?.total_pvs ? `${progress.completed_pvs ?? 0}/${progress.total_pvs}` : '–';
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobPercent, keyOf, pvcPercent, stepOf } from '../../main/webui/progress.js';
+import { elapsedSeconds, jobPercent, keyOf, pvcPercent, pvcSummary, stepOf } from '../../main/webui/progress.js';
 
 test('a copy is bytes read of the bytes the scan found, rounded down', () => {
   assert.equal(pvcPercent({ op_type: 'K8S_COPY', state: 'ACTIVE', stats: { io_size: 999, estimated_size: 1000 } }), 99);
@@ -33,4 +33,17 @@ test('a copy whose snapshot step is done is still at 0%, not at its snapshot cou
   assert.equal(jobPercent({ state: 'RUNNING', type: 'K8S_COPY', kube_snapshot_progress: { completed_pvs: 2, total_pvs: 2 },
     kube_copy_progress: { completed_pvs: 0, total_pvs: 2 } }), 0);
   assert.equal(jobPercent({ state: 'RUNNING', type: 'K8S_COPY', kube_snapshot_progress: { completed_pvs: 2, total_pvs: 2 } }), 0);
+});
+
+test('a job has run until its end, or until now while it runs, and not at all before it starts', () => {
+  assert.equal(elapsedSeconds({ start_time: 100, end_time: 160 }), 60);
+  const running = elapsedSeconds({ start_time: Date.now() / 1000 - 5 });
+  assert.ok(running >= 5 && running < 6);
+  assert.equal(elapsedSeconds({}), null);
+});
+
+test('PVC counts come from the copy, else the snapshot', () => {
+  assert.equal(pvcSummary({ kube_copy_progress: { completed_pvs: 2, total_pvs: 3 }, kube_snapshot_progress: { completed_pvs: 3, total_pvs: 3 } }), '2/3');
+  assert.equal(pvcSummary({ kube_snapshot_progress: { total_pvs: 4 } }), '0/4');
+  assert.equal(pvcSummary({}), '–');
 });

@@ -5,6 +5,7 @@ import { duration, time } from '../format.js';
 import { usePolled } from '../polling.js';
 import { Detail, Json, Loading, StateBadge } from '../components.js';
 import { BACKUPS, lastRunState } from '../definitions.js';
+import { elapsedSeconds, pvcSummary } from '../progress.js';
 import { RunButton } from './RunButton.js';
 import { RunsChart } from './RunsChart.js';
 
@@ -61,14 +62,9 @@ export function DefinitionPage({ kind, id }) {
           <td>${job.type}</td>
           <td><${StateBadge} state=${job.state} /></td>
           <td>${time(job.start_time)}</td>
-          <td>${duration((job.end_time ?? Date.now() / 1000) - job.start_time)}</td>
+          <td>${duration(elapsedSeconds(job))}</td>
           <td>${pvcSummary(job)}</td>
         </tr>`)}</tbody>
       </table>`}
   </section>`;
-}
-
-export function pvcSummary(job) {
-  const progress = job.kube_copy_progress ?? job.kube_snapshot_progress;
-  return progress?.total_pvs ? `${progress.completed_pvs ?? 0}/${progress.total_pvs}` : '–';
 }

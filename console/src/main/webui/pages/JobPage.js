@@ -6,7 +6,7 @@ import { bytes, duration, rate, time } from '../format.js';
 import { usePolled } from '../polling.js';
 import { ActionButton, Detail, ErrorNotice, Loading, Pager, ProgressBar, StateBadge, useAction } from '../components.js';
 import { ThroughputTracker } from '../throughput.js';
-import { jobPercent, keyOf, pvcPercent, stepOf } from '../progress.js';
+import { elapsedSeconds, jobPercent, keyOf, pvcPercent, stepOf } from '../progress.js';
 import { TERMINAL_JOB_STATES, isCancellable } from '../vocabulary.js';
 
 const PVC_PAGE_SIZE = 100;
@@ -95,7 +95,7 @@ export function JobPage({ id }) {
           ['Definition', html`<${DefinitionLinks} job=${job} />`],
           ['Started', time(job.start_time)],
           ['Ended', job.end_time ? time(job.end_time) : undefined],
-          ['Duration', job.start_time ? duration((job.end_time ?? Date.now() / 1000) - job.start_time) : undefined],
+          ['Duration', job.start_time ? duration(elapsedSeconds(job)) : undefined],
           ['Kept for', job.retention?.retainDays ? `${job.retention.retainDays} days` : undefined],
         ]} />
       </div>

@@ -6,7 +6,7 @@ import { duration, time } from '../format.js';
 import { usePolled } from '../polling.js';
 import { Loading, Pager, SortableHeader, StateBadge } from '../components.js';
 import { JOB_STATES, JOB_TYPES } from '../vocabulary.js';
-import { pvcSummary } from './DefinitionPage.js';
+import { elapsedSeconds, pvcSummary } from '../progress.js';
 import { whereOf } from '../queries.js';
 
 const PAGE_SIZE = 25;
@@ -72,7 +72,7 @@ export function JobsPage() {
         <td><${StateBadge} state=${job.state} /></td>
         <td>${job.cluster_name ?? '–'}</td>
         <td>${time(job.start_time)}</td>
-        <td>${job.start_time ? duration((job.end_time ?? Date.now() / 1000) - job.start_time) : '–'}</td>
+        <td>${duration(elapsedSeconds(job))}</td>
         <td>${pvcSummary(job)}</td>
       </tr>`)}</tbody>
     </table>
